@@ -1,0 +1,13 @@
+export * from './errors.js';
+export * from './db/database.js';
+export type { Tables } from './db/tables.js';
+export * from './access/roles.js';
+export * from './access/actor.js';
+export * from './audit/audit.js';
+export * from './units/cost-sharing.js';
+export * from './units/units.js';
+export * from './homes/foster-homes.js';
+export * from './homes/consultancy-agencies.js';
+export * from './shared/personal-identity.js';
+export * from './shared/validation.js';
+export * from './demo/demo-data.js';
