@@ -272,3 +272,29 @@ export async function loadDemoData(db: Db, options: DemoOptions = {}): Promise<D
     return { organisations: organisationIds.size, users: DEMO_USERS.length, fosterHomes: homes.length, householdMembers };
   });
 }
+
+export interface DemoUser {
+  readonly email: string;
+  readonly displayName: string;
+  readonly roles: ReadonlyArray<{ readonly role: Role; readonly organisationName: string }>;
+}
+
+/** The demo users as the sign-in page lists them (runs as the owner: it is not a user's request). */
+export async function listDemoUsers(db: Db): Promise<DemoUser[]> {
+  const rows = await db
+    .selectFrom('users')
+    .innerJoin('memberships', 'memberships.user_id', 'users.id')
+    .innerJoin('organisations', 'organisations.id', 'memberships.organisation_id')
+    .select(['users.email', 'users.display_name', 'memberships.role', 'organisations.name as organisation_name'])
+    .where('users.external_subject', 'like', `${DEMO_SUBJECT_PREFIX}%`)
+    .orderBy('organisations.name')
+    .orderBy('users.display_name')
+    .execute();
+  const users = new Map<string, { email: string; displayName: string; roles: Array<{ role: Role; organisationName: string }> }>();
+  for (const row of rows) {
+    const user = users.get(row.email) ?? { email: row.email, displayName: row.display_name, roles: [] };
+    user.roles.push({ role: row.role as Role, organisationName: row.organisation_name });
+    users.set(row.email, user);
+  }
+  return [...users.values()];
+}
