@@ -28,11 +28,18 @@ export const builder = new SchemaBuilder<{
     }),
     unauthorizedError: (_parent, context) => (context.actor ? new ForbiddenError() : new UnauthenticatedError()),
   },
-  errors: { defaultTypes: [] },
+  errors: {
+    defaultTypes: [],
+    defaultUnionOptions: { description: 'Resultatet (resultat): det lyckade svaret eller ett av de angivna felen.' },
+    defaultResultOptions: { description: 'Ändringen lyckades (lyckat resultat); data är det som sparades.' },
+  },
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
     nodeQueryOptions: { authScopes: { signedIn: true } },
     nodesQueryOptions: false,
+    nodeTypeOptions: { description: 'Något med ett globalt id (nod) som kan hämtas med node(id).' },
+    pageInfoTypeOptions: { description: 'Var i listan sidan ligger (sidinformation).' },
+    defaultEdgeTypeOptions: { description: 'En rad i en lista (post) med sin markör.' },
   },
 });

@@ -4,7 +4,7 @@ import { startServer } from './server.js';
 
 const config = loadConfig();
 const logger = pino({ level: config.logLevel });
-const running = await startServer(config, logger);
+const running = await startServer(config, { logger });
 logger.info({ url: running.url, database: config.database.url ? 'postgresql' : `pglite (${config.database.pgliteDataDir})` }, 'Samverka is running');
 console.log(`\nSamverka körs på ${running.url}  (GraphQL: ${running.url}/graphql)\n`);
 

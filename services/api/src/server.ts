@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
-import { loadDemoData, migrateToLatest, openDatabase } from '@samverka/domain';
+import { loadDemoData, migrateToLatest, openDatabase, type Database } from '@samverka/domain';
 import { pino, type Logger } from 'pino';
 import { createApp } from './app.js';
 import { createAuthenticator } from './auth.js';
@@ -10,16 +10,25 @@ import type { Config } from './config.js';
 export interface RunningServer {
   readonly url: string;
   readonly server: Server;
-  /** Stops taking requests, lets in-flight ones finish, then closes the database. */
+  /** Stops taking requests, lets in-flight ones finish, then closes the database it opened. */
   close(): Promise<void>;
 }
 
-export async function startServer(config: Config, logger: Logger = pino({ level: config.logLevel })): Promise<RunningServer> {
-  const db = await openDatabase({
-    url: config.database.url,
-    dataDir: config.database.url ? undefined : config.database.pgliteDataDir,
-    poolSize: config.database.poolSize,
-  });
+export interface StartOptions {
+  readonly logger?: Logger;
+  /** An already open database (tests pass a private one); otherwise opened from the config. */
+  readonly db?: Database;
+}
+
+export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
+  const logger = options.logger ?? pino({ level: config.logLevel });
+  const db =
+    options.db ??
+    (await openDatabase({
+      url: config.database.url,
+      dataDir: config.database.url ? undefined : config.database.pgliteDataDir,
+      poolSize: config.database.poolSize,
+    }));
   const applied = await migrateToLatest(db.kysely);
   if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
   if (config.loadDemoData) {
@@ -50,7 +59,8 @@ export async function startServer(config: Config, logger: Logger = pino({ level:
         const timeout = setTimeout(() => server.closeAllConnections(), config.shutdownTimeoutMs);
         await closed;
         clearTimeout(timeout);
-        await db.close();
+        // A database handed in belongs to the caller, who closes it.
+        if (!options.db) await db.close();
       })();
       return closing;
     },

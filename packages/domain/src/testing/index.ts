@@ -25,7 +25,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const serverUrl = process.env.DATABASE_URL;
   if (serverUrl) return createServerDatabase(serverUrl);
   const template = await pgliteTemplate();
-  const db = await openDatabase({ loadDataDir: new Blob([template]) });
+  const db = await openDatabase({ loadDataDir: new Blob([new Uint8Array(template)]) });
   return { ...db, url: undefined, dispose: db.close };
 }
 
