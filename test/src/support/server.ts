@@ -12,6 +12,7 @@ export interface GraphQLResponse<Data = Record<string, any>> {
 export interface TestServer {
   readonly url: string;
   readonly db: TestDatabase;
+  readonly httpServer: RunningServer['server'];
   signIn(email: string): Promise<string>;
   graphql<Data = Record<string, any>>(
     token: string | null,
@@ -40,6 +41,7 @@ export async function startTestServer(): Promise<TestServer> {
   return {
     url,
     db,
+    httpServer: running.server,
     async signIn(email) {
       const response = await fetch(`${url}/auth/demo/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email }) });
       if (!response.ok) throw new Error(`sign-in failed for ${email}: ${response.status}`);
