@@ -43,12 +43,16 @@ export async function signInAsDemoUser(email: string): Promise<string> {
     throw new ApiError('network', NETWORK_MESSAGE, { cause: error });
   }
   if (!response.ok) {
+    // The server's own message is Swedish; fall back to ours when there is none.
+    const errorBody = (await response.json().catch(() => null)) as { message?: unknown } | null;
+    const serverMessage = typeof errorBody?.message === 'string' ? errorBody.message : null;
     const message =
       response.status === 404
         ? 'Demoinloggningen är inte aktiverad på den här servern.'
-        : response.status === 401 || response.status === 403
-          ? 'Inloggningen nekades. Välj en annan användare eller kontakta administratören.'
-          : messageForStatus(response.status);
+        : (serverMessage ??
+          (response.status === 401 || response.status === 403
+            ? 'Inloggningen nekades. Välj en annan användare eller kontakta administratören.'
+            : messageForStatus(response.status)));
     throw new ApiError('http', message, { status: response.status });
   }
   const body = (await response.json().catch(() => null)) as { token?: unknown } | null;

@@ -31,6 +31,16 @@ export interface RequestOptions {
 
 const GRAPHQL_ENDPOINT = '/graphql';
 
+/** Codes of the server's domain errors, whose messages are Swedish and meant for the user. */
+const USER_FACING_CODES = new Set(['FORBIDDEN', 'NOT_FOUND', 'VALIDATION_FAILED', 'VERSION_CONFLICT']);
+
+function userFacingMessage(errors: GraphQLErrorPayload[]): string | null {
+  const error = errors.find(
+    (e) => typeof e.extensions?.code === 'string' && USER_FACING_CODES.has(e.extensions.code),
+  );
+  return error && typeof error.message === 'string' && error.message !== '' ? error.message : null;
+}
+
 export async function graphql<TData, TVariables>(
   query: Operation<TData, TVariables>,
   variables: TVariables,
@@ -88,7 +98,9 @@ export async function graphql<TData, TVariables>(
   }
 
   if (errors.length > 0) {
-    throw new ApiError('graphql', 'Servern kunde inte hämta eller spara uppgifterna. Försök igen.', {
+    const message =
+      userFacingMessage(errors) ?? 'Servern kunde inte hämta eller spara uppgifterna. Försök igen.';
+    throw new ApiError('graphql', message, {
       status: response.status,
       details,
     });

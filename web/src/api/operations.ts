@@ -15,7 +15,6 @@ export const ViewerQuery = operation<{ viewer: Viewer | null }>(/* GraphQL */ `
       user {
         id
         displayName
-        email
       }
       organisation {
         id
@@ -161,6 +160,10 @@ export const UpdateFosterHomeMutation = operation<
         message
       }
       ... on ForbiddenError {
+        code
+        message
+      }
+      ... on UnauthenticatedError {
         code
         message
       }

@@ -40,7 +40,7 @@ export interface OrganisationRef {
 }
 
 export interface Viewer {
-  user: { id: string; displayName: string; email: string };
+  user: { id: string; displayName: string };
   organisation: OrganisationRef;
   roles: Role[];
 }
@@ -130,4 +130,5 @@ export type UpdateFosterHomeResult =
   | { __typename: 'VersionConflictError'; code: string; message: string; currentVersion: number }
   | { __typename: 'ValidationError'; code: string; message: string; issues: ValidationIssue[] }
   | { __typename: 'NotFoundError'; code: string; message: string }
-  | { __typename: 'ForbiddenError'; code: string; message: string };
+  | { __typename: 'ForbiddenError'; code: string; message: string }
+  | { __typename: 'UnauthenticatedError'; code: string; message: string };

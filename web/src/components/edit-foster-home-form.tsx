@@ -1,6 +1,7 @@
 import { useId, useRef, useState, type FormEvent, type MouseEvent } from 'react';
 import { errorMessage } from '../api/errors';
 import { graphql } from '../api/graphql';
+import { expireSession } from '../api/session';
 import { UpdateFosterHomeMutation } from '../api/operations';
 import {
   FOSTER_HOME_STATUSES,
@@ -180,6 +181,10 @@ export function EditFosterHomeForm({ home, headingId, onSaved, onReload, onStatu
           onStatus('');
           setFailure(result.message);
           requestAnimationFrame(() => failureRef.current?.focus());
+          break;
+        case 'UnauthenticatedError':
+          // The session has ended; the layout sends the user to the sign-in page.
+          expireSession();
           break;
         default:
           onStatus('');

@@ -21,7 +21,9 @@ type ViewerState =
 
 /** Everything behind sign-in: loads the viewer, renders the header, and guards the routes. */
 export function ProtectedLayout() {
-  const token = getToken();
+  // Read once when the protected area mounts (it remounts after every sign-in). Reading
+  // sessionStorage on every render would race with expireSession() and lose its redirect reason.
+  const [token] = useState(getToken);
   const location = useLocation();
   const navigate = useNavigate();
   const [state, setState] = useState<ViewerState>({ status: 'loading' });

@@ -37,3 +37,9 @@ export function formatAddress(parts: {
 export function compareSv(a: string, b: string): number {
   return a.localeCompare(b, 'sv');
 }
+
+/** 198601289815 → 19860128-9815 (the way personnummer are usually written). */
+export function formatPersonalIdentityNumber(value: string): string {
+  const digits = /^(\d{8})-?(\d{4})$/.exec(value);
+  return digits ? `${digits[1]}-${digits[2]}` : value;
+}

@@ -6,7 +6,13 @@ import { FosterHomeQuery } from '../api/operations';
 import type { FosterHomeCore, FosterHomeDetails } from '../api/types';
 import { EditFosterHomeForm } from '../components/edit-foster-home-form';
 import { StatusBadge } from '../components/status-badge';
-import { formatAddress, formatDate, formatDateTime, formatNumber } from '../lib/format';
+import {
+  formatAddress,
+  formatDate,
+  formatDateTime,
+  formatNumber,
+  formatPersonalIdentityNumber,
+} from '../lib/format';
 import { FOSTER_HOME_KIND_LABELS, HOUSEHOLD_ROLE_LABELS, labelOf } from '../lib/labels';
 import { useDocumentTitle } from '../lib/use-document-title';
 
@@ -244,7 +250,7 @@ function FosterHomePage({ id }: { id: string }) {
                       <th scope="row">
                         {member.givenName} {member.familyName}
                       </th>
-                      <td className="tabular">{member.personalIdentityNumber}</td>
+                      <td className="tabular">{formatPersonalIdentityNumber(member.personalIdentityNumber)}</td>
                       <td>{labelOf(HOUSEHOLD_ROLE_LABELS, member.role)}</td>
                     </tr>
                   ))}

@@ -79,14 +79,15 @@ export function FosterHomesPage() {
   const searchParamsRef = useRef(searchParams);
   searchParamsRef.current = searchParams;
 
+  // Choices in the selects become history entries; typing in the search field does not.
   const updateParams = useCallback(
-    (changes: Record<string, string | null>) => {
+    (changes: Record<string, string | null>, replace = false) => {
       const next = new URLSearchParams(searchParamsRef.current);
       for (const [key, value] of Object.entries(changes)) {
         if (value) next.set(key, value);
         else next.delete(key);
       }
-      setSearchParams(next, { replace: true });
+      setSearchParams(next, { replace });
     },
     [setSearchParams],
   );
@@ -96,7 +97,7 @@ export function FosterHomesPage() {
       const value = text.trim();
       if (value === (searchParamsRef.current.get(PARAM.search) ?? '')) return;
       lastWrittenSearch.current = value;
-      updateParams({ [PARAM.search]: value || null });
+      updateParams({ [PARAM.search]: value || null }, true);
     },
     [updateParams],
   );
@@ -122,7 +123,7 @@ export function FosterHomesPage() {
   function clearFilters() {
     lastWrittenSearch.current = '';
     setSearchText('');
-    setSearchParams(new URLSearchParams(), { replace: true });
+    setSearchParams(new URLSearchParams());
   }
 
   // --- Owner options ---
