@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, Migrator, PostgresDialect, sql, type ControlledTransaction, type Transaction } from 'kysely';
 import pg from 'pg';
@@ -62,6 +63,8 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     const kysely = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }), log });
     return { kysely, engine: 'postgres', pglite: undefined, close: () => kysely.destroy() };
   }
+  // PGlite creates only the last folder of its data directory.
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   const pglite = new PGlite({
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),

@@ -219,6 +219,7 @@ export type CreateFosterHomeInput = z.input<typeof createFosterHomeInput>;
 export async function createFosterHome(session: Session, rawInput: CreateFosterHomeInput): Promise<FosterHome> {
   requireRole(session.actor, ...REGISTER_KEEPERS);
   const input = parseInput(createFosterHomeInput, rawInput);
+  await assertReferencesExist(session, input);
   const ownerId = session.actor.organisationId;
   const row = await session.db
     .insertInto('foster_homes')
@@ -259,6 +260,23 @@ export async function createFosterHome(session: Session, rawInput: CreateFosterH
     ...members.map((m) => ({ action: 'create' as const, entityType: 'HouseholdMember', entityId: m.id, personId: m.id })),
   ]);
   return toFosterHome(row);
+}
+
+/** The approving committee must be a municipality's, and the agency one the actor can see. */
+async function assertReferencesExist(
+  session: Session,
+  input: { approvedById?: string | null | undefined; consultancyAgencyId?: string | null | undefined },
+): Promise<void> {
+  const issues: Array<{ path: string; message: string }> = [];
+  if (input.approvedById) {
+    const approver = await session.db.selectFrom('organisations').select('kind').where('id', '=', input.approvedById).executeTakeFirst();
+    if (approver?.kind !== 'municipality') issues.push({ path: 'approvedById', message: 'Den nämnd som godkänt hemmet måste vara en kommuns nämnd.' });
+  }
+  if (input.consultancyAgencyId) {
+    const agency = await session.db.selectFrom('consultancy_agencies').select('id').where('id', '=', input.consultancyAgencyId).executeTakeFirst();
+    if (!agency) issues.push({ path: 'consultancyAgencyId', message: 'Konsulentverksamheten finns inte i registret.' });
+  }
+  if (issues.length > 0) throw new ValidationError(issues);
 }
 
 const updateFosterHomeInput = z.object({

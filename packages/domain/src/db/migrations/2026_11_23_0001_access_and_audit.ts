@@ -109,6 +109,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
         tail text;
       begin
         perform pg_advisory_xact_lock(hashtext('audit_log:' || new.organisation_id::text));
+        -- The id is drawn under the lock, so ids rise along each chain even when transactions
+        -- that started earlier commit later; the verifier walks the chain in id order.
+        new.id := nextval(pg_get_serial_sequence('audit_log', 'id'));
         select a.hash into tail from audit_log a
           where a.organisation_id = new.organisation_id order by a.id desc limit 1;
         new.previous_hash := coalesce(tail, 'genesis');

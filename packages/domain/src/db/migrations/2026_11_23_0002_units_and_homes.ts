@@ -69,7 +69,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
         select 1 from collaboration_agreements ca
         join agreement_members am on am.agreement_id = ca.id
         where ca.unit_id = owner_id and am.municipality_id = app_org_id()
-          and am.left_on is null and (ca.valid_to is null or ca.valid_to >= current_date)
+          and am.joined_on <= current_date and (am.left_on is null or am.left_on > current_date)
+          and ca.valid_from <= current_date and (ca.valid_to is null or ca.valid_to >= current_date)
       )
     $$;
 
