@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
+import type { FosterHomesTable } from '../db/tables.js';
 import { z } from 'zod';
 import { hasRole, requireRole, type Session } from '../access/actor.js';
 import { recordAudit } from '../audit/audit.js';
@@ -56,22 +57,7 @@ const homeColumns = [
   'updated_at',
 ] as const;
 
-type HomeRow = {
-  id: string;
-  owner_org_id: string;
-  kind: string;
-  name: string;
-  street_address: string | null;
-  postal_code: string | null;
-  city: string | null;
-  places: number;
-  status: string;
-  approved_by_org_id: string | null;
-  approved_on: string | null;
-  consultancy_agency_id: string | null;
-  version: number;
-  updated_at: Date;
-};
+type HomeRow = Pick<Selectable<FosterHomesTable>, (typeof homeColumns)[number]>;
 
 function toFosterHome(row: HomeRow): FosterHome {
   return {

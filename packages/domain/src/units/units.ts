@@ -1,4 +1,6 @@
+import type { Selectable } from 'kysely';
 import { z } from 'zod';
+import type { CollaborationAgreementsTable, OrganisationsTable } from '../db/tables.js';
 import { requireRole, type Session } from '../access/actor.js';
 import type { OrganisationKind } from '../access/roles.js';
 import { recordAudit } from '../audit/audit.js';
@@ -37,15 +39,7 @@ export interface CostSharingKey {
 
 const organisationColumns = ['id', 'kind', 'name', 'municipality_code', 'county', 'county_part', 'parent_id'] as const;
 
-function toOrganisation(row: {
-  id: string;
-  kind: string;
-  name: string;
-  municipality_code: string | null;
-  county: string | null;
-  county_part: string | null;
-  parent_id: string | null;
-}): Organisation {
+function toOrganisation(row: Pick<Selectable<OrganisationsTable>, (typeof organisationColumns)[number]>): Organisation {
   return {
     id: row.id,
     kind: row.kind as OrganisationKind,
@@ -69,14 +63,9 @@ export async function loadOrganisations(session: Session, ids: readonly string[]
   return rows.map(toOrganisation);
 }
 
-function toAgreement(row: {
-  id: string;
-  unit_id: string;
-  host_municipality_id: string;
-  name: string;
-  valid_from: string;
-  valid_to: string | null;
-}): CollaborationAgreement {
+const agreementColumns = ['id', 'unit_id', 'host_municipality_id', 'name', 'valid_from', 'valid_to'] as const;
+
+function toAgreement(row: Pick<Selectable<CollaborationAgreementsTable>, (typeof agreementColumns)[number]>): CollaborationAgreement {
   return {
     id: row.id,
     unitId: row.unit_id,
@@ -87,7 +76,6 @@ function toAgreement(row: {
   };
 }
 
-const agreementColumns = ['id', 'unit_id', 'host_municipality_id', 'name', 'valid_from', 'valid_to'] as const;
 
 /** The current agreement of each unit (the one with the latest start). */
 export async function loadAgreementsByUnit(session: Session, unitIds: readonly string[]): Promise<CollaborationAgreement[]> {

@@ -1,4 +1,4 @@
-import { resolveOffsetConnection } from '@pothos/plugin-relay';
+import { encodeGlobalID, resolveOffsetConnection } from '@pothos/plugin-relay';
 import {
   FOSTER_HOME_KINDS,
   FOSTER_HOME_STATUSES,
@@ -12,18 +12,11 @@ import {
   type HouseholdMember,
   type HouseholdRole,
 } from '@samverka/domain';
-import { encodeGlobalID } from '@pothos/plugin-relay';
 import { builder } from '../builder.js';
+import { enumValues } from '../enum-values.js';
 import { sessionOf } from '../context.js';
 import { OrganisationRef } from '../units/organisation.js';
 import { ConsultancyAgencyRef } from './consultancy-agency.js';
-
-function enumValues<Value extends string>(values: readonly Value[], titles: Record<Value, string>) {
-  return Object.fromEntries(values.map((value) => [value.toUpperCase(), { value, description: titles[value] }])) as Record<
-    Uppercase<Value>,
-    { value: Value; description: string }
-  >;
-}
 
 export const FosterHomeKindEnum = builder.enumType('FosterHomeKind', {
   description: 'Slag av familjehem (familjehemstyp).',

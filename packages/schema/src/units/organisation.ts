@@ -1,6 +1,7 @@
 import { listOrganisations, loadOrganisations, ORGANISATION_KINDS, type Organisation, type OrganisationKind } from '@samverka/domain';
 import { builder } from '../builder.js';
 import { sessionOf } from '../context.js';
+import { enumValues } from '../enum-values.js';
 
 const KIND_TITLES: Record<OrganisationKind, string> = {
   municipality: 'kommun',
@@ -15,10 +16,7 @@ const KIND_TITLES: Record<OrganisationKind, string> = {
 
 export const OrganisationKindEnum = builder.enumType('OrganisationKind', {
   description: 'Slag av organisation (organisationstyp).',
-  values: Object.fromEntries(ORGANISATION_KINDS.map((kind) => [kind.toUpperCase(), { value: kind, description: KIND_TITLES[kind] }])) as Record<
-    Uppercase<OrganisationKind>,
-    { value: OrganisationKind; description: string }
-  >,
+  values: enumValues(ORGANISATION_KINDS, KIND_TITLES),
 });
 
 export const OrganisationRef = builder.loadableNodeRef('Organisation', {
