@@ -148,3 +148,22 @@ describe('changing a foster home', () => {
     assert.match(refused.errors![0]!.message, /Datumet finns inte/);
   });
 });
+
+describe('the audit trail over HTTP', () => {
+  it('an administrator of the unit sees who has looked at a household member; others are refused', async () => {
+    const anna = await server.signIn('anna.lind@familjehem-norra.se');
+    const read = await server.graphql(anna, `{ fosterHomes(first: 1, filter: { kind: OWN }) { edges { node { householdMembers { id } } } } }`);
+    const personId = read.data!.fosterHomes.edges[0].node.householdMembers[0].id;
+    const unitId = (await server.graphql(anna, `{ viewer { organisation { id } } }`)).data!.viewer.organisation.id;
+    const organisationUuid = Buffer.from(unitId, 'base64').toString('utf8').split(':')[1]!;
+
+    const eva = await server.signIn('eva.ahlin@lindesberg.se');
+    const AUDIT = `query($personId: ID!) { auditEntries(personId: $personId) { userDisplayName action entityType purpose requestId } }`;
+    const log = await server.graphql(eva, AUDIT, { personId }, { 'x-samverka-organisation': organisationUuid });
+    assert.equal(log.errors, undefined);
+    assert.ok(log.data!.auditEntries.some((e: any) => e.userDisplayName === 'Anna Lind' && e.action === 'read' && e.entityType === 'HouseholdMember'));
+
+    const refused = await server.graphql(anna, AUDIT, { personId });
+    assert.equal(refused.errors?.[0]?.extensions?.code, 'FORBIDDEN');
+  });
+});
