@@ -42,9 +42,11 @@ describe('the foster-home register over HTTP', () => {
 
   it('a Nora social worker sees the unit’s homes and Nora’s own, never another municipality’s, and no households', async () => {
     const token = await server.signIn('johan.ek@nora.se');
-    const response = await server.graphql(token, `{ fosterHomes(first: 100) { totalCount edges { node { name owner { name } } } } }`);
+    const response = await server.graphql(token, `{ fosterHomes(first: 100) { totalCount edges { node { name owner { name } municipality { name } } } } }`);
     assert.equal(response.errors, undefined);
     const owners = new Set(response.data!.fosterHomes.edges.map((e: any) => e.node.owner.name));
+    const nora = response.data!.fosterHomes.edges.filter((e: any) => e.node.owner.name === 'Nora kommun');
+    assert.ok(nora.length > 0 && nora.every((e: any) => e.node.municipality.name === 'Nora kommun'), 'Nora’s own homes lie in Nora');
     assert.deepEqual([...owners].sort(), ['Familjehemsenheten Norra länsdelen', 'Nora kommun']);
     const households = await server.graphql(token, `{ fosterHomes(first: 1) { edges { node { householdMembers { personalIdentityNumber } } } } }`);
     assert.equal(households.errors?.[0]?.extensions?.code, 'FORBIDDEN');
@@ -86,6 +88,11 @@ describe('changing a foster home', () => {
         ... on ValidationError { issues { path message } }
       }
     }`;
+
+  async function municipalityId(token: string, name: string): Promise<string> {
+    const response = await server.graphql(token, `{ organisations(kind: MUNICIPALITY) { id name } }`);
+    return response.data!.organisations.find((o: any) => o.name === name).id;
+  }
 
   async function firstOwnHome(token: string) {
     const response = await server.graphql(token, `{ fosterHomes(first: 1, filter: { kind: OWN }) { edges { node { id name places version } } } }`);
@@ -130,7 +137,7 @@ describe('changing a foster home', () => {
     const refused = await server.graphql(
       token,
       `mutation($input: CreateFosterHomeInput!) { createFosterHome(input: $input) { __typename ... on ValidationError { message issues { path message } } } }`,
-      { input: { kind: 'OWN', name: 'Familjen Test', places: 1, householdMembers: [{ givenName: 'Test', familyName: 'Testsson', personalIdentityNumber: '198211059955', role: 'adult' }] } },
+      { input: { kind: 'OWN', name: 'Familjen Test', municipalityId: await municipalityId(token, 'Nora kommun'), places: 1, householdMembers: [{ givenName: 'Test', familyName: 'Testsson', personalIdentityNumber: '198211059955', role: 'adult' }] } },
     );
     assert.equal(refused.data!.createFosterHome.__typename, 'ValidationError');
     assert.match(refused.data!.createFosterHome.issues[0].message, /Personnumret/);
@@ -143,7 +150,7 @@ describe('changing a foster home', () => {
     const refused = await server.graphql(
       token,
       `mutation($input: CreateFosterHomeInput!) { createFosterHome(input: $input) { __typename } }`,
-      { input: { kind: 'OWN', name: 'Familjen Datum', places: 1, approvedOn: '2023-02-29' } },
+      { input: { kind: 'OWN', name: 'Familjen Datum', municipalityId: await municipalityId(token, 'Nora kommun'), places: 1, approvedOn: '2023-02-29' } },
     );
     assert.match(refused.errors![0]!.message, /Datumet finns inte/);
   });

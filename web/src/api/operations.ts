@@ -46,6 +46,10 @@ export const FosterHomesQuery = operation<
           status
           places
           city
+          municipality {
+            id
+            name
+          }
           owner {
             id
             name
@@ -89,6 +93,10 @@ const FOSTER_HOME_CORE_FIELDS = /* GraphQL */ `
     streetAddress
     postalCode
     city
+    municipality {
+      id
+      name
+    }
     owner {
       id
       name

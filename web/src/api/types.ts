@@ -59,6 +59,7 @@ export interface FosterHomeListItem {
   status: FosterHomeStatus;
   places: number;
   city: string | null;
+  municipality: { id: string; name: string };
   owner: { id: string; name: string };
   consultancyAgency: { id: string; name: string } | null;
 }
@@ -92,6 +93,7 @@ export interface FosterHomeCore {
   streetAddress: string | null;
   postalCode: string | null;
   city: string | null;
+  municipality: { id: string; name: string };
   owner: OrganisationRef;
   approvedBy: { id: string; name: string } | null;
   approvedOn: string | null;

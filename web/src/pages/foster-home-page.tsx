@@ -182,6 +182,10 @@ function FosterHomePage({ id }: { id: string }) {
                 <dd>{formatAddress(home)}</dd>
               </div>
               <div>
+                <dt>Kommun</dt>
+                <dd>{home.municipality.name}</dd>
+              </div>
+              <div>
                 <dt>Ansvarig organisation</dt>
                 <dd>{home.owner.name}</dd>
               </div>

@@ -359,13 +359,14 @@ export function FosterHomesPage() {
                   </th>
                   <th scope="col">Ansvarig organisation</th>
                   <th scope="col">Ort</th>
+                  <th scope="col">Kommun</th>
                   <th scope="col">Konsulentverksamhet</th>
                 </tr>
               </thead>
               <tbody ref={tableBodyRef}>
                 {data.homes.length === 0 && (
                   <tr>
-                    <td colSpan={7} className="empty">
+                    <td colSpan={8} className="empty">
                       {hasFilter
                         ? 'Inga familjehem matchar filtret.'
                         : 'Det finns inga familjehem i registret.'}
@@ -386,6 +387,7 @@ export function FosterHomesPage() {
                     <td className="numeric">{formatNumber(home.places)}</td>
                     <td>{home.owner.name}</td>
                     <td>{home.city ?? '–'}</td>
+                    <td>{home.municipality.name}</td>
                     <td>{home.consultancyAgency?.name ?? '–'}</td>
                   </tr>
                 ))}

@@ -223,7 +223,7 @@ describe('a municipality cannot change or add to another municipality’s foster
             ({ db: trx }) =>
               trx
                 .insertInto('foster_homes')
-                .values({ owner_org_id: other.id, kind: 'network', name: 'Familjen Inkräktare', places: 1, status: 'active' })
+                .values({ owner_org_id: other.id, municipality_id: other.id, kind: 'network', name: 'Familjen Inkräktare', places: 1, status: 'active' })
                 .execute(),
           ],
           [

@@ -21,7 +21,7 @@ const declared: { [Table in keyof Tables]: Nullability<Selectable<Tables[Table]>
   cost_sharing_keys: { id: 'not null', owner_org_id: 'not null', agreement_id: 'not null', year: 'not null', basis: 'not null', created_at: 'not null' },
   cost_shares: { owner_org_id: 'not null', key_id: 'not null', municipality_id: 'not null', basis_points: 'not null', population: 'null' },
   consultancy_agencies: { id: 'not null', owner_org_id: 'not null', name: 'not null', organisation_number: 'null', ivo_permit_number: 'not null', created_at: 'not null' },
-  foster_homes: { id: 'not null', owner_org_id: 'not null', kind: 'not null', name: 'not null', street_address: 'null', postal_code: 'null', city: 'null', places: 'not null', status: 'not null', approved_by_org_id: 'null', approved_on: 'null', consultancy_agency_id: 'null', version: 'not null', created_at: 'not null', updated_at: 'not null' },
+  foster_homes: { id: 'not null', owner_org_id: 'not null', kind: 'not null', name: 'not null', street_address: 'null', postal_code: 'null', city: 'null', municipality_id: 'not null', places: 'not null', status: 'not null', approved_by_org_id: 'null', approved_on: 'null', consultancy_agency_id: 'null', version: 'not null', created_at: 'not null', updated_at: 'not null' },
   household_members: { id: 'not null', owner_org_id: 'not null', foster_home_id: 'not null', given_name: 'not null', family_name: 'not null', personal_identity_number: 'not null', role: 'not null', created_at: 'not null' },
 };
 

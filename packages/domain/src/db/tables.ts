@@ -99,6 +99,7 @@ export interface FosterHomesTable {
   street_address: string | null;
   postal_code: string | null;
   city: string | null;
+  municipality_id: string;
   places: number;
   status: string;
   approved_by_org_id: string | null;

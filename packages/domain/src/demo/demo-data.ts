@@ -221,7 +221,7 @@ export async function loadDemoData(db: Db, options: DemoOptions = {}): Promise<D
       .execute();
 
     const municipalityKeys = JOINT_UNIT_MUNICIPALITIES.map((m) => m.key);
-    const homes: Array<{ owner_org_id: string; kind: FosterHomeKind; name: string; street_address: string; postal_code: string; city: string; places: number; status: string; approved_by_org_id: string; approved_on: string; consultancy_agency_id: string | null }> = [];
+    const homes: Array<{ owner_org_id: string; kind: FosterHomeKind; name: string; street_address: string; postal_code: string; city: string; municipality_id: string; places: number; status: string; approved_by_org_id: string; approved_on: string; consultancy_agency_id: string | null }> = [];
     let homeNumber = 0;
     for (let round = 0; round < scale; round += 1) {
       for (const mix of HOME_MIX) {
@@ -240,6 +240,7 @@ export async function loadDemoData(db: Db, options: DemoOptions = {}): Promise<D
             street_address: `${pick(next, STREETS)} ${1 + Math.floor(next() * 40)}`,
             postal_code: postalCode,
             city,
+            municipality_id: organisationIds.get(municipalityKey)!,
             places: mix.kind === 'emergency' ? 2 : 1 + Math.floor(next() * 2),
             status: next() < 0.08 ? 'paused' : 'active',
             approved_by_org_id: mix.owner === 'unit' ? pick(next, municipalityKeys.map((k) => organisationIds.get(k)!)) : owner,

@@ -22,6 +22,8 @@ export interface FosterHome {
   readonly streetAddress: string | null;
   readonly postalCode: string | null;
   readonly city: string | null;
+  /** The municipality the home lies in. */
+  readonly municipalityId: string;
   readonly places: number;
   readonly status: FosterHomeStatus;
   readonly approvedById: string | null;
@@ -48,6 +50,7 @@ const homeColumns = [
   'street_address',
   'postal_code',
   'city',
+  'municipality_id',
   'places',
   'status',
   'approved_by_org_id',
@@ -68,6 +71,7 @@ function toFosterHome(row: HomeRow): FosterHome {
     streetAddress: row.street_address,
     postalCode: row.postal_code,
     city: row.city,
+    municipalityId: row.municipality_id,
     places: row.places,
     status: row.status as FosterHomeStatus,
     approvedById: row.approved_by_org_id,
@@ -87,6 +91,7 @@ export interface FosterHomeFilter {
   readonly kind?: FosterHomeKind | null;
   readonly status?: FosterHomeStatus | null;
   readonly ownerId?: string | null;
+  readonly municipalityId?: string | null;
   readonly search?: string | null;
 }
 
@@ -95,6 +100,7 @@ function filteredFosterHomes(session: Session, filter: FosterHomeFilter) {
   if (filter.kind) query = query.where('kind', '=', filter.kind);
   if (filter.status) query = query.where('status', '=', filter.status);
   if (filter.ownerId) query = query.where('owner_org_id', '=', filter.ownerId);
+  if (filter.municipalityId) query = query.where('municipality_id', '=', filter.municipalityId);
   const search = filter.search?.trim();
   if (search) {
     const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -186,6 +192,7 @@ const createFosterHomeInput = z
     streetAddress: z.string().trim().max(200).nullish(),
     postalCode: postalCode.nullish(),
     city: z.string().trim().max(100).nullish(),
+    municipalityId: z.string({ error: 'Ange vilken kommun hemmet ligger i.' }).uuid({ error: 'Ange vilken kommun hemmet ligger i.' }),
     places,
     approvedById: z.string().uuid().nullish(),
     approvedOn: isoDate.nullish(),
@@ -216,6 +223,7 @@ export async function createFosterHome(session: Session, rawInput: CreateFosterH
       street_address: input.streetAddress ?? null,
       postal_code: input.postalCode ?? null,
       city: input.city ?? null,
+      municipality_id: input.municipalityId,
       places: input.places,
       status: 'active',
       approved_by_org_id: input.approvedById ?? null,
@@ -248,12 +256,14 @@ export async function createFosterHome(session: Session, rawInput: CreateFosterH
   return toFosterHome(row);
 }
 
-/** The approving committee must be a municipality's, and the agency one the actor can see. */
+/** The home lies in a municipality, was approved by a municipality's committee, and its agency is registered. */
 async function assertReferencesExist(
   session: Session,
-  input: { approvedById?: string | null | undefined; consultancyAgencyId?: string | null | undefined },
+  input: { municipalityId: string; approvedById?: string | null | undefined; consultancyAgencyId?: string | null | undefined },
 ): Promise<void> {
   const issues: Array<{ path: string; message: string }> = [];
+  const location = await session.db.selectFrom('organisations').select('kind').where('id', '=', input.municipalityId).executeTakeFirst();
+  if (location?.kind !== 'municipality') issues.push({ path: 'municipalityId', message: 'Ange vilken kommun hemmet ligger i.' });
   if (input.approvedById) {
     const approver = await session.db.selectFrom('organisations').select('kind').where('id', '=', input.approvedById).executeTakeFirst();
     if (approver?.kind !== 'municipality') issues.push({ path: 'approvedById', message: 'Den nämnd som godkänt hemmet måste vara en kommuns nämnd.' });

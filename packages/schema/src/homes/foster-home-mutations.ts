@@ -22,6 +22,7 @@ const CreateFosterHomeInput = builder.inputType('CreateFosterHomeInput', {
     streetAddress: t.string({ required: false, description: 'Gatuadress.' }),
     postalCode: t.string({ required: false, description: 'Postnummer.' }),
     city: t.string({ required: false, description: 'Ort.' }),
+    municipalityId: t.globalID({ required: true, description: 'Kommunen där hemmet ligger.' }),
     places: t.int({ required: true, description: 'Antal platser.' }),
     approvedById: t.globalID({ required: false, description: 'Nämnden som godkänt hemmet.' }),
     approvedOn: t.field({ type: 'Date', required: false, description: 'Beslutsdatum.' }),
@@ -55,6 +56,7 @@ builder.mutationFields((t) => ({
       inMutation(context, (session) =>
         createFosterHome(session, {
           ...input,
+          municipalityId: input.municipalityId.id,
           approvedById: input.approvedById?.id ?? null,
           consultancyAgencyId: input.consultancyAgencyId?.id ?? null,
           householdMembers: (input.householdMembers ?? []) as never,

@@ -72,6 +72,7 @@ export const FosterHomeRef = builder.loadableNode('FosterHome', {
     streetAddress: t.exposeString('streetAddress', { nullable: true, description: 'Gatuadress.' }),
     postalCode: t.exposeString('postalCode', { nullable: true, description: 'Postnummer.' }),
     city: t.exposeString('city', { nullable: true, description: 'Ort.' }),
+    municipality: t.field({ type: OrganisationRef, description: 'Kommunen där hemmet ligger (kommun).', resolve: (h) => h.municipalityId }),
     owner: t.field({ type: OrganisationRef, description: 'Ansvarig organisation: den gemensamma enheten eller en kommun.', resolve: (h) => h.ownerId }),
     approvedBy: t.field({ type: OrganisationRef, nullable: true, description: 'Vilken nämnd som godkänt hemmet (beslutande nämnd).', resolve: (h) => h.approvedById }),
     approvedOn: t.field({ type: 'Date', nullable: true, description: 'Datum för godkännandet (beslutsdatum).', resolve: (h) => h.approvedOn }),
@@ -100,6 +101,7 @@ const FosterHomeFilter = builder.inputType('FosterHomeFilter', {
     kind: t.field({ type: FosterHomeKindEnum, required: false, description: 'Slag av familjehem.' }),
     status: t.field({ type: FosterHomeStatusEnum, required: false, description: 'Status.' }),
     ownerId: t.globalID({ required: false, description: 'Ansvarig organisation.' }),
+    municipalityId: t.globalID({ required: false, description: 'Kommunen där hemmet ligger.' }),
     search: t.string({ required: false, description: 'Fritext i namn och ort.' }),
   }),
 });
@@ -119,6 +121,7 @@ builder.queryFields((t) => ({
               kind: args.filter?.kind ?? null,
               status: args.filter?.status ?? null,
               ownerId: args.filter?.ownerId?.id ?? null,
+              municipalityId: args.filter?.municipalityId?.id ?? null,
               search: args.filter?.search ?? null,
             },
             limit,

@@ -97,6 +97,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       street_address text,
       postal_code text check (postal_code ~ '^[0-9]{3} ?[0-9]{2}$'),
       city text,
+      -- The municipality the home lies in, which may differ from the organisation responsible for it.
+      municipality_id uuid not null references organisations(id),
       places int not null check (places between 0 and 20),
       status text not null check (status in ('active', 'paused', 'closed')),
       approved_by_org_id uuid references organisations(id),
@@ -110,6 +112,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     );
     create index foster_homes_owner_idx on foster_homes(owner_org_id, name, id);
     create index foster_homes_agency_idx on foster_homes(consultancy_agency_id);
+    create index foster_homes_municipality_idx on foster_homes(municipality_id);
 
     create table household_members (
       id uuid primary key default gen_random_uuid(),
