@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createRemoteJWKSet, importSPKI, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jose';
+import { createRemoteJWKSet, importSPKI, jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import type { Config } from './config.js';
 
 const DEMO_ISSUER = 'samverka-demo';
@@ -18,9 +18,15 @@ export interface Authenticator {
  */
 export async function createAuthenticator(config: Config): Promise<Authenticator> {
   const provider = config.identityProvider;
-  let providerKey: JWTVerifyGetKey | CryptoKey | null = null;
-  if (provider?.jwksUrl) providerKey = createRemoteJWKSet(new URL(provider.jwksUrl));
-  else if (provider?.publicKey) providerKey = await importSPKI(provider.publicKey, 'RS256');
+  const verifyOptions = provider ? { issuer: provider.issuer, ...(provider.audience ? { audience: provider.audience } : {}) } : {};
+  let verifyProviderToken: ((token: string) => Promise<{ payload: JWTPayload }>) | null = null;
+  if (provider?.jwksUrl) {
+    const keySet = createRemoteJWKSet(new URL(provider.jwksUrl));
+    verifyProviderToken = (token) => jwtVerify(token, keySet, verifyOptions);
+  } else if (provider?.publicKey) {
+    const key = await importSPKI(provider.publicKey, 'RS256');
+    verifyProviderToken = (token) => jwtVerify(token, key, verifyOptions);
+  }
   const demoKey = config.demoSignIn ? randomBytes(32) : null;
 
   return {
@@ -35,13 +41,9 @@ export async function createAuthenticator(config: Config): Promise<Authenticator
           // Not a demo token; it may still be the identity provider's.
         }
       }
-      if (provider && providerKey) {
+      if (verifyProviderToken) {
         try {
-          const { payload } = await jwtVerify(token, providerKey as JWTVerifyGetKey, {
-            issuer: provider.issuer,
-            ...(provider.audience ? { audience: provider.audience } : {}),
-          });
-          return payload.sub ?? null;
+          return (await verifyProviderToken(token)).payload.sub ?? null;
         } catch {
           return null;
         }
