@@ -7,7 +7,8 @@ export type ErrorCode =
   | 'FORBIDDEN'
   | 'NOT_FOUND'
   | 'VALIDATION_FAILED'
-  | 'VERSION_CONFLICT';
+  | 'VERSION_CONFLICT'
+  | 'RULE_VIOLATION';
 
 export abstract class DomainError extends Error {
   abstract readonly code: ErrorCode;
@@ -53,5 +54,19 @@ export class VersionConflictError extends DomainError {
     readonly currentVersion: number,
   ) {
     super(`${what} har ändrats av någon annan sedan du öppnade det. Ladda om och gör ändringen igen.`);
+  }
+}
+
+/**
+ * A domain rule refuses the change (a step skipped, a register check missing, an approval's
+ * conditions not met). `rule` names which rule, stably, so clients can act on it.
+ */
+export class RuleViolationError extends DomainError {
+  readonly code = 'RULE_VIOLATION';
+  constructor(
+    readonly rule: string,
+    message: string,
+  ) {
+    super(message);
   }
 }

@@ -2,6 +2,7 @@ import {
   DomainError,
   ForbiddenError,
   NotFoundError,
+  RuleViolationError,
   UnauthenticatedError,
   ValidationError,
   VersionConflictError,
@@ -45,6 +46,16 @@ builder.objectType(VersionConflictError, {
   }),
 });
 
+builder.objectType(RuleViolationError, {
+  name: 'RuleViolationError',
+  description: 'En regel hindrar ändringen (regelbrott), t.ex. ett steg som hoppas över. Inget har sparats.',
+  interfaces: [ErrorInterface],
+  isTypeOf: (value) => value instanceof RuleViolationError,
+  fields: (t) => ({
+    rule: t.exposeString('rule', { description: 'Vilken regel, som en stabil kod, t.ex. RECRUITMENT_STEP_ORDER.' }),
+  }),
+});
+
 function plainError(ErrorClass: typeof NotFoundError | typeof ForbiddenError | typeof UnauthenticatedError, name: string, description: string) {
   builder.objectType(ErrorClass as typeof ForbiddenError, {
     name,
@@ -59,4 +70,4 @@ plainError(ForbiddenError, 'ForbiddenError', 'Du saknar behörighet (behörighet
 plainError(UnauthenticatedError, 'UnauthenticatedError', 'Du är inte inloggad (ej inloggad).');
 
 /** The errors every mutation may answer with. */
-export const MUTATION_ERRORS = [ValidationError, VersionConflictError, NotFoundError, ForbiddenError, UnauthenticatedError];
+export const MUTATION_ERRORS = [ValidationError, VersionConflictError, RuleViolationError, NotFoundError, ForbiddenError, UnauthenticatedError];

@@ -28,7 +28,7 @@ export const FOSTER_HOME_KINDS = [
 ] as const;
 export type FosterHomeKind = (typeof FOSTER_HOME_KINDS)[number];
 
-export const FOSTER_HOME_STATUSES = ['ACTIVE', 'PAUSED', 'CLOSED'] as const;
+export const FOSTER_HOME_STATUSES = ['RECRUITING', 'ACTIVE', 'PAUSED', 'CLOSED'] as const;
 export type FosterHomeStatus = (typeof FOSTER_HOME_STATUSES)[number];
 
 export type HouseholdRole = 'ADULT' | 'CHILD' | 'OTHER';

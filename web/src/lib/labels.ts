@@ -31,6 +31,7 @@ export const FOSTER_HOME_KIND_LABELS: Record<FosterHomeKind, string> = {
 };
 
 export const FOSTER_HOME_STATUS_LABELS: Record<FosterHomeStatus, string> = {
+  RECRUITING: 'Under rekrytering',
   ACTIVE: 'Aktiv',
   PAUSED: 'Pausad',
   CLOSED: 'Avslutad',

@@ -105,6 +105,7 @@ export interface FosterHomesTable {
   approved_by_org_id: string | null;
   approved_on: IsoDate | null;
   consultancy_agency_id: string | null;
+  languages: ColumnType<string[], string[] | undefined, string[]>;
   version: Generated<number>;
   created_at: CreatedAt;
   updated_at: Timestamp;
@@ -121,6 +122,191 @@ export interface HouseholdMembersTable {
   created_at: CreatedAt;
 }
 
+export interface RecruitmentPoliciesTable {
+  id: Generated<string>;
+  owner_org_id: string;
+  valid_from: IsoDate;
+  required_registers: string[];
+  register_check_max_age_days: number;
+  approval_valid_months: number;
+  inquiry_target_days: number;
+  information_meeting_target_days: number;
+  basic_training_target_days: number;
+  assessment_target_days: number;
+  decision_target_days: number;
+  created_at: CreatedAt;
+}
+
+export interface RecruitmentsTable {
+  id: Generated<string>;
+  owner_org_id: string;
+  foster_home_id: string;
+  purpose: string;
+  source: string;
+  source_detail: string | null;
+  proposed_by_agency_id: string | null;
+  received_on: IsoDate;
+  step: string;
+  step_entered_on: IsoDate;
+  paused_on: IsoDate | null;
+  left_on: IsoDate | null;
+  leaving_reason: string | null;
+  screening_result: string | null;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface RecruitmentEventsTable {
+  id: Generated<string>;
+  owner_org_id: string;
+  recruitment_id: string;
+  kind: string;
+  step: string;
+  occurred_on: IsoDate;
+  recorded_by: string;
+  note: string | null;
+  created_at: CreatedAt;
+}
+
+export interface TrainingCoursesTable {
+  id: Generated<string>;
+  owner_org_id: string;
+  name: string;
+  description: string | null;
+  required_for_approval: boolean;
+  offered_to_approved_homes: boolean;
+  sessions_required: number;
+  created_at: CreatedAt;
+}
+
+export interface TrainingSessionsTable {
+  id: Generated<string>;
+  owner_org_id: string;
+  course_id: string;
+  held_on: IsoDate;
+  location: string | null;
+  leader: string | null;
+  created_at: CreatedAt;
+}
+
+export interface TrainingAttendancesTable {
+  owner_org_id: string;
+  session_id: string;
+  household_member_id: string;
+  recorded_by: string;
+  created_at: CreatedAt;
+}
+
+export interface TrainingCompletionsTable {
+  owner_org_id: string;
+  course_id: string;
+  household_member_id: string;
+  completed_on: IsoDate;
+  recorded_by: string;
+  created_at: CreatedAt;
+}
+
+export interface HomeAssessmentsTable {
+  id: Generated<string>;
+  owner_org_id: string;
+  recruitment_id: string;
+  foster_home_id: string;
+  assessor_id: string;
+  method: string;
+  started_on: IsoDate;
+  summary: string | null;
+  recommendation: string | null;
+  sent_for_decision_on: IsoDate | null;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface AssessmentActivitiesTable {
+  id: Generated<string>;
+  owner_org_id: string;
+  assessment_id: string;
+  kind: string;
+  occurred_on: IsoDate;
+  participants: string;
+  note: string | null;
+  recorded_by: string;
+  created_at: CreatedAt;
+}
+
+export interface RegisterChecksTable {
+  id: Generated<string>;
+  owner_org_id: string;
+  assessment_id: string;
+  household_member_id: string;
+  register: string;
+  consent_given_on: IsoDate;
+  checked_on: IsoDate;
+  result: string;
+  note: string | null;
+  recorded_by: string;
+  created_at: CreatedAt;
+}
+
+export interface ChildrenHeardTable {
+  owner_org_id: string;
+  assessment_id: string;
+  household_member_id: string;
+  heard_on: IsoDate;
+  note: string | null;
+  recorded_by: string;
+  created_at: CreatedAt;
+}
+
+export interface HomeDecisionsTable {
+  id: Generated<string>;
+  owner_org_id: string;
+  foster_home_id: string;
+  assessment_id: string | null;
+  outcome: string;
+  decided_on: IsoDate;
+  decided_by_org_id: string;
+  decision_maker_kind: string;
+  decision_maker_name: string;
+  valid_until: IsoDate | null;
+  assignment_kind: string | null;
+  places: number | null;
+  min_child_age: number | null;
+  max_child_age: number | null;
+  named_child_personal_identity_number: string | null;
+  named_child_name: string | null;
+  reasoning: string | null;
+  recorded_by: string;
+  created_at: CreatedAt;
+}
+
+export interface ChildrenTable {
+  id: Generated<string>;
+  owner_org_id: string;
+  given_name: string;
+  family_name: string;
+  personal_identity_number: string;
+  gender: string;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface PlacementsTable {
+  id: Generated<string>;
+  owner_org_id: string;
+  child_id: string;
+  foster_home_id: string;
+  starts_on: IsoDate;
+  planned_end_on: IsoDate | null;
+  ended_on: IsoDate | null;
+  end_reason: string | null;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
 export interface Tables {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -133,4 +319,18 @@ export interface Tables {
   consultancy_agencies: ConsultancyAgenciesTable;
   foster_homes: FosterHomesTable;
   household_members: HouseholdMembersTable;
+  recruitment_policies: RecruitmentPoliciesTable;
+  recruitments: RecruitmentsTable;
+  recruitment_events: RecruitmentEventsTable;
+  training_courses: TrainingCoursesTable;
+  training_sessions: TrainingSessionsTable;
+  training_attendances: TrainingAttendancesTable;
+  training_completions: TrainingCompletionsTable;
+  home_assessments: HomeAssessmentsTable;
+  assessment_activities: AssessmentActivitiesTable;
+  register_checks: RegisterChecksTable;
+  children_heard: ChildrenHeardTable;
+  home_decisions: HomeDecisionsTable;
+  children: ChildrenTable;
+  placements: PlacementsTable;
 }

@@ -2,6 +2,8 @@ import type { Db } from '../db/database.js';
 import type { OrganisationKind, Role } from '../access/roles.js';
 import type { FosterHomeKind, HouseholdRole } from '../homes/foster-homes.js';
 import { luhnCheckDigit } from '../shared/personal-identity.js';
+import { addMonths, todayInSweden } from '../shared/dates.js';
+import { REGISTERS } from '../assessments/register-checks.js';
 import { sharesFromPopulation } from '../units/cost-sharing.js';
 
 /**
@@ -202,12 +204,14 @@ export async function loadDemoData(db: Db, options: DemoOptions = {}): Promise<D
         .execute();
     }
 
+    const userIds = new Map<string, string>();
     for (const user of DEMO_USERS) {
       const row = await trx
         .insertInto('users')
         .values({ external_subject: `${DEMO_SUBJECT_PREFIX}${user.email}`, email: user.email, display_name: user.displayName })
         .returning('id')
         .executeTakeFirstOrThrow();
+      userIds.set(user.email, row.id);
       await trx
         .insertInto('memberships')
         .values(user.memberships.map(([organisationKey, role]) => ({ user_id: row.id, organisation_id: organisationIds.get(organisationKey)!, role })))
@@ -250,10 +254,56 @@ export async function loadDemoData(db: Db, options: DemoOptions = {}): Promise<D
         }
       }
     }
+    await trx
+      .insertInto('recruitment_policies')
+      .values({
+        owner_org_id: unit,
+        valid_from: '2023-01-01',
+        required_registers: [...REGISTERS],
+        register_check_max_age_days: 90,
+        approval_valid_months: 36,
+        inquiry_target_days: 14,
+        information_meeting_target_days: 30,
+        basic_training_target_days: 120,
+        assessment_target_days: 120,
+        decision_target_days: 30,
+      })
+      .execute();
+    const headOfUnit = userIds.get('erik.berg@familjehem-norra.se')!;
+    const today = todayInSweden();
     let householdMembers = 0;
     let serial = 0;
     for (let start = 0; start < homes.length; start += 500) {
-      const inserted = await trx.insertInto('foster_homes').values(homes.slice(start, start + 500)).returning(['id', 'owner_org_id', 'name']).execute();
+      const inserted = await trx.insertInto('foster_homes').values(homes.slice(start, start + 500)).returning(['id', 'owner_org_id', 'name', 'kind', 'places', 'approved_on', 'approved_by_org_id']).execute();
+      // The approval behind each home, with its conditions; a few come up for renewal soon.
+      await trx
+        .insertInto('home_decisions')
+        .values(
+          inserted.map((home) => {
+            const youngest = home.kind === 'emergency' ? 0 : Math.floor(next() * 7);
+            // The latest approval or renewal, within the policy's 36 months.
+            const decidedOn = [home.approved_on!, addMonths(today, -1 - Math.floor(next() * 34))].sort().at(-1)!;
+            return {
+              owner_org_id: home.owner_org_id,
+              foster_home_id: home.id,
+              outcome: 'approved',
+              decided_on: decidedOn,
+              decided_by_org_id: home.approved_by_org_id!,
+              decision_maker_kind: next() < 0.5 ? 'committee' : 'delegate',
+              decision_maker_name: next() < 0.5 ? 'Sociala myndighetsnämnden' : 'Enhetschef enligt delegationsordning',
+              valid_until: addMonths(decidedOn, 36),
+              assignment_kind: home.kind,
+              places: home.places,
+              min_child_age: youngest,
+              max_child_age: home.kind === 'emergency' ? 17 : Math.max(youngest + 5, 12 + Math.floor(next() * 6)),
+              named_child_personal_identity_number: null,
+              named_child_name: null,
+              reasoning: 'Utredningen visar att familjen har förutsättningar att ta emot barn enligt villkoren.',
+              recorded_by: headOfUnit,
+            };
+          }),
+        )
+        .execute();
       const members: Array<{ owner_org_id: string; foster_home_id: string; given_name: string; family_name: string; personal_identity_number: string; role: HouseholdRole }> = [];
       for (const home of inserted) {
         const familyName = home.name.replace(/^Familjen /, '').replace(/ \d+$/, '');

@@ -9,7 +9,7 @@ import { isoDate, parseInput, requiredText } from '../shared/validation.js';
 
 export const FOSTER_HOME_KINDS = ['own', 'network', 'emergency', 'consultant_supported', 'treatment'] as const;
 export type FosterHomeKind = (typeof FOSTER_HOME_KINDS)[number];
-export const FOSTER_HOME_STATUSES = ['active', 'paused', 'closed'] as const;
+export const FOSTER_HOME_STATUSES = ['recruiting', 'active', 'paused', 'closed'] as const;
 export type FosterHomeStatus = (typeof FOSTER_HOME_STATUSES)[number];
 export const HOUSEHOLD_ROLES = ['adult', 'child', 'other'] as const;
 export type HouseholdRole = (typeof HOUSEHOLD_ROLES)[number];

@@ -32,6 +32,7 @@ export const FosterHomeKindEnum = builder.enumType('FosterHomeKind', {
 export const FosterHomeStatusEnum = builder.enumType('FosterHomeStatus', {
   description: 'Familjehemmets status (status).',
   values: enumValues<FosterHomeStatus>(FOSTER_HOME_STATUSES, {
+    recruiting: 'Under rekrytering: intresseanmälan, utbildning eller utredning pågår; ännu inte godkänt.',
     active: 'Aktivt: kan ta emot barn.',
     paused: 'Pausat (vilande).',
     closed: 'Avslutat.',

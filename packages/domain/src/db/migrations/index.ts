@@ -1,9 +1,13 @@
 import type { Migration } from 'kysely';
 import * as accessAndAudit from './2026_11_23_0001_access_and_audit.js';
 import * as unitsAndHomes from './2026_11_23_0002_units_and_homes.js';
+import * as recruitmentAndAssessment from './2026_11_23_0003_recruitment_and_assessment.js';
+import * as childrenAndPlacements from './2026_11_23_0004_children_and_placements.js';
 
 /** Every migration, imported statically so bundling and tests see the same list. */
 export const migrations: Record<string, Migration> = {
   '2026_11_23_0001_access_and_audit': accessAndAudit,
   '2026_11_23_0002_units_and_homes': unitsAndHomes,
+  '2026_11_23_0003_recruitment_and_assessment': recruitmentAndAssessment,
+  '2026_11_23_0004_children_and_placements': childrenAndPlacements,
 };
