@@ -1,4 +1,4 @@
-import type { Db } from '../db/database.js';
+import type { Db, Trx } from '../db/database.js';
 import type { OrganisationKind, Role } from '../access/roles.js';
 import type { FosterHomeKind, HouseholdRole } from '../homes/foster-homes.js';
 import { luhnCheckDigit } from '../shared/personal-identity.js';
@@ -143,6 +143,30 @@ function pick<T>(next: () => number, items: readonly T[]): T {
   return items[Math.floor(next() * items.length)]!;
 }
 
+export interface DemoHome {
+  readonly id: string;
+  readonly ownerId: string;
+  readonly kind: FosterHomeKind;
+  readonly places: number;
+  readonly name: string;
+}
+
+/** What each area's demo loader builds on: the organisations, users and homes made above. */
+export interface DemoContext {
+  readonly trx: Trx;
+  /** The seeded random generator; loaders draw from it in a fixed order, so the data is reproducible. */
+  readonly next: () => number;
+  readonly today: string;
+  readonly unitId: string;
+  /** By key: the municipality keys (lindesberg, nora, hallefors, ljusnarsberg, pitea …), unit, region. */
+  readonly organisationIds: ReadonlyMap<string, string>;
+  /** By e-mail address of the demo user. */
+  readonly userIds: ReadonlyMap<string, string>;
+  readonly homes: readonly DemoHome[];
+  /** A fresh serial for testPersonalIdentityNumber, so no two demo persons share a number. */
+  readonly nextSerial: () => number;
+}
+
 export interface DemoSummary {
   readonly organisations: number;
   readonly users: number;
@@ -273,6 +297,7 @@ export async function loadDemoData(db: Db, options: DemoOptions = {}): Promise<D
     const today = todayInSweden();
     let householdMembers = 0;
     let serial = 0;
+    const demoHomes: DemoHome[] = [];
     for (let start = 0; start < homes.length; start += 500) {
       const inserted = await trx.insertInto('foster_homes').values(homes.slice(start, start + 500)).returning(['id', 'owner_org_id', 'name', 'kind', 'places', 'approved_on', 'approved_by_org_id']).execute();
       // The approval behind each home, with its conditions; a few come up for renewal soon.
@@ -305,6 +330,7 @@ export async function loadDemoData(db: Db, options: DemoOptions = {}): Promise<D
         )
         .execute();
       const members: Array<{ owner_org_id: string; foster_home_id: string; given_name: string; family_name: string; personal_identity_number: string; role: HouseholdRole }> = [];
+      demoHomes.push(...inserted.map((home) => ({ id: home.id, ownerId: home.owner_org_id, kind: home.kind as FosterHomeKind, places: home.places, name: home.name })));
       for (const home of inserted) {
         const familyName = home.name.replace(/^Familjen /, '').replace(/ \d+$/, '');
         const adults = next() < 0.8 ? 2 : 1;
@@ -320,6 +346,8 @@ export async function loadDemoData(db: Db, options: DemoOptions = {}): Promise<D
       }
       householdMembers += members.length;
     }
+    const context: DemoContext = { trx, next, today, unitId: unit, organisationIds, userIds, homes: demoHomes, nextSerial: () => serial++ };
+    void context;
     return { organisations: organisationIds.size, users: DEMO_USERS.length, fosterHomes: homes.length, householdMembers };
   });
 }
