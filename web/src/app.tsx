@@ -3,7 +3,16 @@ import { ErrorBoundary } from './components/error-boundary';
 import { ProtectedLayout } from './components/protected-layout';
 import { FosterHomeRoute } from './pages/foster-home-page';
 import { FosterHomesPage } from './pages/foster-homes-page';
+import { FreePlacesPage } from './pages/matching/free-places-page';
+import { MatchingPage } from './pages/matching/matching-page';
+import { AssessmentRoute } from './pages/assessments/assessment-page';
+import { RenewalsPage } from './pages/assessments/renewals-page';
+import { StartAssessmentPage } from './pages/assessments/start-assessment-page';
 import { NotFoundPage } from './pages/not-found-page';
+import { RecruitmentFunnelPage } from './pages/recruitment/funnel-page';
+import { RecruitmentPipelinePage } from './pages/recruitment/pipeline-page';
+import { RecruitmentRoute } from './pages/recruitment/recruitment-page';
+import { TrainingPage } from './pages/training/training-page';
 import { SignInPage } from './pages/sign-in-page';
 
 export function App() {
@@ -16,6 +25,15 @@ export function App() {
             <Route index element={<Navigate to="/familjehem" replace />} />
             <Route path="familjehem" element={<FosterHomesPage />} />
             <Route path="familjehem/:id" element={<FosterHomeRoute />} />
+            <Route path="lediga-platser" element={<FreePlacesPage />} />
+            <Route path="matchning" element={<MatchingPage />} />
+            <Route path="utredningar/ny" element={<StartAssessmentPage />} />
+            <Route path="utredningar/:id" element={<AssessmentRoute />} />
+            <Route path="godkannanden-att-fornya" element={<RenewalsPage />} />
+            <Route path="rekrytering" element={<RecruitmentPipelinePage />} />
+            <Route path="rekrytering/tratt" element={<RecruitmentFunnelPage />} />
+            <Route path="rekrytering/:id" element={<RecruitmentRoute />} />
+            <Route path="utbildning" element={<TrainingPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

@@ -10,6 +10,18 @@ import './homes/consultancy-agency.js';
 import './homes/foster-home.js';
 import './homes/foster-home-mutations.js';
 import './audit/audit-entry.js';
+import './recruitment/recruitment.js';
+import './recruitment/recruitment-mutations.js';
+import './recruitment/funnel.js';
+import './training/training-course.js';
+import './training/training-mutations.js';
+import './assessments/home-decision.js';
+import './assessments/home-assessment.js';
+import './assessments/approval-renewal.js';
+import './assessments/assessment-mutations.js';
+import './assessments/decision-mutations.js';
+import './placements/occupancy.js';
+import './matching/matching.js';
 
 export const schema = lexicographicSortSchema(builder.toSchema());
 export type { Context } from './context.js';

@@ -20,14 +20,24 @@ const REGISTER = /* GraphQL */ `
   }`;
 
 describe('the foster-home register over HTTP', () => {
-  it('the unit’s foster-care worker sees its 33 own and emergency homes with their households, in few SQL statements', async () => {
+  it('the unit’s foster-care worker sees its 33 own and emergency homes and the families recruited past the pipeline, with their households, in few SQL statements', async () => {
     const token = await server.signIn('anna.lind@familjehem-norra.se');
     const response = await server.graphql(token, REGISTER, { first: 50 });
     assert.equal(response.errors, undefined);
     const homes = response.data!.fosterHomes.edges.map((e: any) => e.node);
-    assert.equal(response.data!.fosterHomes.totalCount, 33);
-    assert.equal(homes.filter((h: any) => h.kind === 'OWN').length, 30);
-    assert.equal(homes.filter((h: any) => h.kind === 'EMERGENCY').length, 3);
+    // Families approved or closed after leaving the recruitment are in the register too; those still in recruitment are not.
+    const recruited = await server.db.kysely
+      .selectFrom('foster_homes')
+      .innerJoin('recruitments', 'recruitments.foster_home_id', 'foster_homes.id')
+      .select('foster_homes.kind')
+      .where('recruitments.purpose', '=', 'new_home')
+      .where('foster_homes.status', '!=', 'recruiting')
+      .execute();
+    assert.ok(recruited.length > 0);
+    assert.equal(response.data!.fosterHomes.totalCount, 33 + recruited.length);
+    assert.equal(homes.filter((h: any) => h.kind === 'OWN').length, 30 + recruited.filter((h) => h.kind === 'own').length);
+    assert.equal(homes.filter((h: any) => h.kind === 'EMERGENCY').length, 3 + recruited.filter((h) => h.kind === 'emergency').length);
+    assert.ok(homes.every((h: any) => h.status !== 'RECRUITING'));
     assert.ok(homes.every((h: any) => h.householdMembers.length >= 1));
     // identity, page, owners, approvers, agencies, households, audit insert: constant, not per home
     assert.ok(response.extensions!.queryCount! <= 8, `queryCount was ${response.extensions!.queryCount}`);

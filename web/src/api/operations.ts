@@ -118,13 +118,16 @@ const FOSTER_HOME_CORE_FIELDS = /* GraphQL */ `
   }
 `;
 
-/** Reads the household too, which the server records in the audit log. */
-export const FosterHomeQuery = operation<{ fosterHome: FosterHomeDetails | null }, { id: string }>(
+/**
+ * Reads the household too when the viewer keeps the register (the server records that read in
+ * the audit log); a placing municipality's social worker sees the home without it.
+ */
+export const FosterHomeQuery = operation<{ fosterHome: FosterHomeDetails | null }, { id: string; withHousehold: boolean }>(
   /* GraphQL */ `
-  query FosterHome($id: ID!) {
+  query FosterHome($id: ID!, $withHousehold: Boolean!) {
     fosterHome(id: $id) {
       ...FosterHomeCoreFields
-      householdMembers {
+      householdMembers @include(if: $withHousehold) {
         id
         givenName
         familyName

@@ -108,7 +108,8 @@ export interface FosterHomeCore {
 }
 
 export interface FosterHomeDetails extends FosterHomeCore {
-  householdMembers: HouseholdMember[];
+  /** Absent unless the viewer's organisation keeps the register the home belongs to. */
+  householdMembers?: HouseholdMember[];
 }
 
 export interface UpdateFosterHomeInput {
@@ -134,3 +135,278 @@ export type UpdateFosterHomeResult =
   | { __typename: 'NotFoundError'; code: string; message: string }
   | { __typename: 'ForbiddenError'; code: string; message: string }
   | { __typename: 'UnauthenticatedError'; code: string; message: string };
+
+// --- Capacity and matching (platser, lediga platser, matchning) ---
+
+export const PLACEMENT_NEED_KINDS = ['EMERGENCY', 'LONG_TERM', 'TREATMENT'] as const;
+export type PlacementNeedKind = (typeof PLACEMENT_NEED_KINDS)[number];
+
+export type MatchProximity = 'SCHOOL_MUNICIPALITY' | 'FAMILY_MUNICIPALITY' | 'UNIT_AREA' | 'OUTSIDE_AREA';
+
+export interface Occupant {
+  child: { id: string; givenName: string; familyName: string; age: number };
+  placingMunicipality: { id: string; name: string };
+  since: string;
+}
+
+export interface Occupancy {
+  day: string;
+  hasCurrentApproval: boolean;
+  approvedPlaces: number;
+  occupiedPlaces: number;
+  freePlaces: number;
+  placeKind: FosterHomeKind | null;
+  minChildAge: number | null;
+  maxChildAge: number | null;
+  forNamedChildOnly: boolean;
+  approvalValidUntil: string | null;
+  occupants: Occupant[];
+}
+
+export interface FosterHomePlaces {
+  id: string;
+  languages: string[];
+  occupancy: Occupancy;
+}
+
+export interface FreePlace {
+  kind: FosterHomeKind;
+  minChildAge: number | null;
+  maxChildAge: number | null;
+  approvedPlaces: number;
+  occupiedPlaces: number;
+  freePlaces: number;
+  approvalValidUntil: string;
+  municipality: { id: string; name: string };
+  home: { id: string; name: string; languages: string[] };
+}
+
+export interface FreePlaceFilter {
+  kind?: FosterHomeKind;
+  childAge?: number;
+  municipalityId?: string;
+}
+
+export interface ChildNeedsInput {
+  ages: number[];
+  kind: PlacementNeedKind;
+  languages: string[];
+  schoolMunicipalityId: string | null;
+  familyMunicipalityId: string | null;
+  personalIdentityNumber: string | null;
+  networkFirst: boolean;
+}
+
+export interface MatchedFosterHome {
+  rank: number;
+  placeKind: FosterHomeKind;
+  freePlaces: number;
+  networkForChild: boolean;
+  sharedLanguages: string[];
+  proximity: MatchProximity;
+  reasons: string[];
+  home: { id: string; name: string; municipality: { id: string; name: string } };
+}
+
+export interface ExcludedFosterHome {
+  reasons: string[];
+  home: { id: string; name: string };
+}
+
+export type MatchFosterHomesResult =
+  | { __typename: 'QueryMatchFosterHomesSuccess'; data: { candidates: MatchedFosterHome[]; excluded: ExcludedFosterHome[] } }
+  | { __typename: 'ValidationError'; code: string; message: string; issues: ValidationIssue[] };
+
+export type UpdateFosterHomeLanguagesResult =
+  | { __typename: 'MutationUpdateFosterHomeSuccess'; data: { id: string; version: number; updatedAt: string; languages: string[] } }
+  | { __typename: 'VersionConflictError'; code: string; message: string; currentVersion: number }
+  | { __typename: 'ValidationError'; code: string; message: string; issues: ValidationIssue[] }
+  | { __typename: 'NotFoundError'; code: string; message: string }
+  | { __typename: 'ForbiddenError'; code: string; message: string }
+  | { __typename: 'UnauthenticatedError'; code: string; message: string };
+
+// --- Recruitment, training and the funnel (rekrytering, utbildning, tratt) ---
+
+export const RECRUITMENT_STEPS = [
+  'INQUIRY',
+  'INFORMATION_MEETING',
+  'BASIC_TRAINING',
+  'ASSESSMENT',
+  'DECISION',
+  'APPROVED',
+  'REFUSED',
+] as const;
+export type RecruitmentStep = (typeof RECRUITMENT_STEPS)[number];
+/** The steps a family works through; the board has a column for each. */
+export const WORKING_STEPS = ['INQUIRY', 'INFORMATION_MEETING', 'BASIC_TRAINING', 'ASSESSMENT', 'DECISION'] as const;
+
+export const INQUIRY_KINDS = ['OWN', 'NETWORK', 'EMERGENCY', 'TREATMENT'] as const;
+export const RECRUITMENT_SOURCES = ['CAMPAIGN', 'WEBSITE', 'WORD_OF_MOUTH', 'SOCIAL_MEDIA', 'EVENT', 'AGENCY', 'OTHER'] as const;
+export type RecruitmentSource = (typeof RECRUITMENT_SOURCES)[number];
+export const LEAVING_REASONS = ['FAMILY_WITHDREW', 'ASSESSED_UNSUITABLE', 'CIRCUMSTANCES_CHANGED', 'NO_CONTACT', 'OTHER'] as const;
+export type LeavingReason = (typeof LEAVING_REASONS)[number];
+export const SCREENING_RESULTS = ['SUITABLE', 'DOUBTFUL', 'UNSUITABLE'] as const;
+export type ScreeningResult = (typeof SCREENING_RESULTS)[number];
+export type RecruitmentEventKind = 'STEP_ENTERED' | 'PAUSED' | 'RESUMED' | 'LEFT' | 'SCREENING_RECORDED';
+export type RecruitmentPurpose = 'NEW_HOME' | 'REASSESSMENT';
+
+export interface RecruitmentProgress {
+  daysInStep: number | null;
+  targetDays: number | null;
+  overdue: boolean;
+}
+
+export interface RecruitmentCard {
+  id: string;
+  step: RecruitmentStep;
+  stepEnteredOn: string;
+  pausedOn: string | null;
+  leftOn: string | null;
+  source: RecruitmentSource;
+  progress: RecruitmentProgress;
+  fosterHome: { id: string; name: string; kind: FosterHomeKind; municipality: { name: string } };
+}
+
+export interface RecruitmentStepCount {
+  step: RecruitmentStep;
+  count: number;
+  overdue: number;
+  paused: number;
+}
+
+export interface RecruitmentPipeline {
+  counts: RecruitmentStepCount[];
+  recruitments: RecruitmentCard[];
+}
+
+export interface RecruitmentEvent {
+  kind: RecruitmentEventKind;
+  step: RecruitmentStep;
+  occurredOn: string;
+  note: string | null;
+  signedBy: string;
+}
+
+export interface RecruitmentDetails {
+  id: string;
+  purpose: RecruitmentPurpose;
+  step: RecruitmentStep;
+  stepEnteredOn: string;
+  receivedOn: string;
+  pausedOn: string | null;
+  leftOn: string | null;
+  leavingReason: LeavingReason | null;
+  screeningResult: ScreeningResult | null;
+  source: RecruitmentSource;
+  sourceDetail: string | null;
+  proposedBy: { id: string; name: string } | null;
+  progress: RecruitmentProgress;
+  version: number;
+  timeline: RecruitmentEvent[];
+  fosterHome: {
+    id: string;
+    name: string;
+    kind: FosterHomeKind;
+    status: FosterHomeStatus;
+    streetAddress: string | null;
+    postalCode: string | null;
+    city: string | null;
+    municipality: { id: string; name: string };
+    householdMembers: HouseholdMember[];
+    assessments: { id: string; startedOn: string }[];
+  };
+}
+
+export interface InquiryMemberInput {
+  givenName: string;
+  familyName: string;
+  personalIdentityNumber: string;
+  role: 'adult' | 'child' | 'other';
+}
+
+export interface RegisterInquiryInput {
+  kindSought: FosterHomeKind;
+  name: string;
+  streetAddress: string | null;
+  postalCode: string | null;
+  city: string | null;
+  municipalityId: string;
+  householdMembers: InquiryMemberInput[];
+  receivedOn: string;
+  source: RecruitmentSource;
+  sourceDetail: string | null;
+  proposedByAgencyId: string | null;
+  note: string | null;
+}
+
+export interface RecruitmentMoveInput {
+  recruitmentId: string;
+  expectedVersion: number;
+  occurredOn: string;
+  note: string | null;
+}
+
+/** The answer of a mutation with a result union: the saved data, or one of the typed errors. */
+export type MutationResult<TData> =
+  | { __typename: `Mutation${string}Success`; data: TData }
+  | { __typename: 'ValidationError'; code: string; message: string; issues: ValidationIssue[] }
+  | { __typename: 'RuleViolationError'; code: string; message: string; rule: string }
+  | { __typename: 'VersionConflictError'; code: string; message: string; currentVersion: number }
+  | { __typename: 'NotFoundError' | 'ForbiddenError' | 'UnauthenticatedError'; code: string; message: string };
+
+export interface RecruitmentFunnelStep {
+  step: RecruitmentStep;
+  reached: number;
+  conversionToNext: number | null;
+  medianDays: number | null;
+}
+
+export interface RecruitmentFunnel {
+  from: string;
+  to: string;
+  inquiries: number;
+  refused: number;
+  steps: RecruitmentFunnelStep[];
+  leavingReasons: { reason: LeavingReason; count: number }[];
+  sources: { source: RecruitmentSource; inquiries: number; approved: number }[];
+  csv: string;
+}
+
+export type TrainingNeedReason = 'REQUIRED_FOR_APPROVAL' | 'OFFERED_TO_APPROVED_HOMES';
+
+export interface TrainingAdult {
+  id: string;
+  givenName: string;
+  familyName: string;
+  fosterHome: { id: string; name: string; status: FosterHomeStatus };
+}
+
+export interface TrainingSession {
+  id: string;
+  heldOn: string;
+  location: string | null;
+  leader: string | null;
+}
+
+export interface TrainingCourse {
+  id: string;
+  name: string;
+  description: string | null;
+  requiredForApproval: boolean;
+  offeredToApprovedHomes: boolean;
+  sessionsRequired: number;
+  sessions: TrainingSession[];
+  participants: {
+    adult: TrainingAdult;
+    attendedSessionIds: string[];
+    sessionsAttended: number;
+    completedOn: string | null;
+  }[];
+}
+
+export interface MissingTraining {
+  adult: TrainingAdult;
+  course: { id: string; name: string };
+  reason: TrainingNeedReason;
+  sessionsAttended: number;
+}

@@ -95,6 +95,27 @@ export function ProtectedLayout() {
               <li>
                 <NavLink to="/familjehem">Familjehem</NavLink>
               </li>
+              {viewer?.roles.some((role) => role === 'FOSTER_CARE_WORKER' || role === 'HEAD_OF_UNIT') && (
+                <>
+                  <li>
+                    <NavLink to="/rekrytering">Rekrytering</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/utbildning">Utbildning</NavLink>
+                  </li>
+                </>
+              )}
+              <li>
+                <NavLink to="/lediga-platser">Lediga platser</NavLink>
+              </li>
+              <li>
+                <NavLink to="/matchning">Matchning</NavLink>
+              </li>
+              {viewer?.roles.some((role) => role === 'FOSTER_CARE_WORKER' || role === 'HEAD_OF_UNIT') && (
+                <li>
+                  <NavLink to="/godkannanden-att-fornya">Godkännanden att förnya</NavLink>
+                </li>
+              )}
             </ul>
           </nav>
           <div className="site-header__session">

@@ -2,8 +2,16 @@ import type {
   FosterHomeKind,
   FosterHomeStatus,
   HouseholdRole,
+  MatchProximity,
   OrganisationKind,
+  PlacementNeedKind,
   Role,
+  LeavingReason,
+  RecruitmentEventKind,
+  RecruitmentSource,
+  RecruitmentStep,
+  ScreeningResult,
+  TrainingNeedReason,
 } from '../api/types';
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -58,3 +66,63 @@ export const ORGANISATION_KIND_LABELS: Record<OrganisationKind, string> = {
 export function labelOf<K extends string>(labels: Record<K, string>, value: string): string {
   return Object.hasOwn(labels, value) ? labels[value as K] : value;
 }
+
+export const PLACEMENT_NEED_KIND_LABELS: Record<PlacementNeedKind, string> = {
+  EMERGENCY: 'Jourplacering',
+  LONG_TERM: 'Långsiktig placering',
+  TREATMENT: 'Placering med behandlingsuppdrag',
+};
+
+export const MATCH_PROXIMITY_LABELS: Record<MatchProximity, string> = {
+  SCHOOL_MUNICIPALITY: 'Skolans kommun',
+  FAMILY_MUNICIPALITY: 'Familjens kommun',
+  UNIT_AREA: 'Inom enhetens område',
+  OUTSIDE_AREA: 'Utanför enhetens område',
+};
+
+export const RECRUITMENT_STEP_LABELS: Record<RecruitmentStep, string> = {
+  INQUIRY: 'Intresseanmälan',
+  INFORMATION_MEETING: 'Informationsträff/inledande samtal',
+  BASIC_TRAINING: 'Grundutbildning',
+  ASSESSMENT: 'Utredning',
+  DECISION: 'Beslut',
+  APPROVED: 'Godkänd',
+  REFUSED: 'Avslag',
+};
+
+export const RECRUITMENT_SOURCE_LABELS: Record<RecruitmentSource, string> = {
+  CAMPAIGN: 'Kampanj',
+  WEBSITE: 'Webbplats',
+  WORD_OF_MOUTH: 'Någon som berättade',
+  SOCIAL_MEDIA: 'Sociala medier',
+  EVENT: 'Evenemang eller informationsträff',
+  AGENCY: 'Konsulentverksamhet',
+  OTHER: 'Annat',
+};
+
+export const LEAVING_REASON_LABELS: Record<LeavingReason, string> = {
+  FAMILY_WITHDREW: 'Familjen avbröt',
+  ASSESSED_UNSUITABLE: 'Bedömdes inte lämplig',
+  CIRCUMSTANCES_CHANGED: 'Ändrade förhållanden',
+  NO_CONTACT: 'Ingen kontakt',
+  OTHER: 'Annan orsak',
+};
+
+export const SCREENING_RESULT_LABELS: Record<ScreeningResult, string> = {
+  SUITABLE: 'Lämplig att gå vidare',
+  DOUBTFUL: 'Tveksam',
+  UNSUITABLE: 'Inte lämplig',
+};
+
+export const RECRUITMENT_EVENT_LABELS: Record<RecruitmentEventKind, string> = {
+  STEP_ENTERED: 'Nytt steg',
+  PAUSED: 'Pausad',
+  RESUMED: 'Återupptagen',
+  LEFT: 'Lämnade rekryteringen',
+  SCREENING_RECORDED: 'BRA-Fam-screening',
+};
+
+export const TRAINING_NEED_REASON_LABELS: Record<TrainingNeedReason, string> = {
+  REQUIRED_FOR_APPROVAL: 'Krävs för godkännande',
+  OFFERED_TO_APPROVED_HOMES: 'Erbjuds godkända familjehem',
+};

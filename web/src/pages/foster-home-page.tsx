@@ -5,7 +5,10 @@ import { graphql } from '../api/graphql';
 import { FosterHomeQuery } from '../api/operations';
 import type { FosterHomeCore, FosterHomeDetails } from '../api/types';
 import { EditFosterHomeForm } from '../components/edit-foster-home-form';
+import { HomePlacesSection } from './matching/home-places-section';
+import { FosterHomeApprovalSection } from './assessments/foster-home-approval-section';
 import { StatusBadge } from '../components/status-badge';
+import { useViewer } from '../components/viewer-context';
 import {
   formatAddress,
   formatDate,
@@ -36,8 +39,13 @@ export function FosterHomeRoute() {
   return <FosterHomePage key={id} id={id} />;
 }
 
+/** The roles that keep a register: they see a home's household and may edit the home. */
+const REGISTER_KEEPER_ROLES = new Set(['FOSTER_CARE_WORKER', 'HEAD_OF_UNIT', 'ADMINISTRATOR']);
+
 function FosterHomePage({ id }: { id: string }) {
   const location = useLocation();
+  const viewer = useViewer();
+  const keepsRegister = viewer.roles.some((role) => REGISTER_KEEPER_ROLES.has(role));
   const listSearch = (location.state as { listSearch?: unknown } | null)?.listSearch;
   const backTo = typeof listSearch === 'string' && listSearch ? `/familjehem?${listSearch}` : '/familjehem';
   const idPrefix = useId();
@@ -67,7 +75,7 @@ function FosterHomePage({ id }: { id: string }) {
     const soft = softReload.current;
     softReload.current = false;
     if (!soft) setState({ status: 'loading' });
-    graphql(FosterHomeQuery, { id }, { signal: controller.signal })
+    graphql(FosterHomeQuery, { id, withHousehold: keepsRegister }, { signal: controller.signal })
       .then(({ fosterHome }) => {
         setState(fosterHome ? { status: 'ready', home: fosterHome } : { status: 'not-found' });
         if (soft && fosterHome) {
@@ -81,7 +89,7 @@ function FosterHomePage({ id }: { id: string }) {
         else setState({ status: 'error', message: errorMessage(error) });
       });
     return () => controller.abort();
-  }, [id, reloadCount, announce]);
+  }, [id, reloadCount, announce, keepsRegister]);
 
   /** Fetches the latest version while keeping the page visible (after a version conflict). */
   const reload = useCallback(() => {
@@ -92,7 +100,7 @@ function FosterHomePage({ id }: { id: string }) {
 
   const retry = useCallback(() => setReloadCount((n) => n + 1), []);
 
-  const handleSaved = useCallback((saved: FosterHomeCore) => {
+  const handleSaved = useCallback((saved: Partial<FosterHomeCore>) => {
     setState((previous) =>
       previous.status === 'ready' ? { status: 'ready', home: { ...previous.home, ...saved } } : previous,
     );
@@ -147,6 +155,9 @@ function FosterHomePage({ id }: { id: string }) {
 
   const { home } = state;
   const agency = home.consultancyAgency;
+  // Only the organisation responsible for the home sees who lives there and changes the record.
+  const isOwner = keepsRegister && home.owner.id === viewer.organisation.id;
+  const householdMembers = isOwner ? home.householdMembers : undefined;
 
   return (
     <>
@@ -223,67 +234,75 @@ function FosterHomePage({ id }: { id: string }) {
             </dl>
           </section>
 
-          <section aria-labelledby={`${idPrefix}-household`} className="panel">
-            <h2 id={`${idPrefix}-household`}>Hushåll</h2>
-            <p className="notice">
-              <strong>Visningen loggas.</strong> Uppgifterna om hushållets medlemmar är
-              personuppgifter. Varje gång de visas registreras det i loggen vem som tittade och när.
-            </p>
-            <div className="table-scroll" role="region" aria-labelledby={`${idPrefix}-household-caption`} tabIndex={0}>
-              <table className="data-table">
-                <caption id={`${idPrefix}-household-caption`} className="visually-hidden">
-                  Hushållsmedlemmar
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Namn</th>
-                    <th scope="col">Personnummer</th>
-                    <th scope="col">Roll</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {home.householdMembers.length === 0 && (
+          <HomePlacesSection home={home} onSaved={handleSaved} />
+
+          <FosterHomeApprovalSection home={home} />
+
+          {householdMembers && (
+            <section aria-labelledby={`${idPrefix}-household`} className="panel">
+              <h2 id={`${idPrefix}-household`}>Hushåll</h2>
+              <p className="notice">
+                <strong>Visningen loggas.</strong> Uppgifterna om hushållets medlemmar är
+                personuppgifter. Varje gång de visas registreras det i loggen vem som tittade och när.
+              </p>
+              <div className="table-scroll" role="region" aria-labelledby={`${idPrefix}-household-caption`} tabIndex={0}>
+                <table className="data-table">
+                  <caption id={`${idPrefix}-household-caption`} className="visually-hidden">
+                    Hushållsmedlemmar
+                  </caption>
+                  <thead>
                     <tr>
-                      <td colSpan={3} className="empty">
-                        Inga hushållsmedlemmar är registrerade.
-                      </td>
+                      <th scope="col">Namn</th>
+                      <th scope="col">Personnummer</th>
+                      <th scope="col">Roll</th>
                     </tr>
-                  )}
-                  {home.householdMembers.map((member) => (
-                    <tr key={member.id}>
-                      <th scope="row">
-                        {member.givenName} {member.familyName}
-                      </th>
-                      <td className="tabular">{formatPersonalIdentityNumber(member.personalIdentityNumber)}</td>
-                      <td>{labelOf(HOUSEHOLD_ROLE_LABELS, member.role)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </section>
+                  </thead>
+                  <tbody>
+                    {householdMembers.length === 0 && (
+                      <tr>
+                        <td colSpan={3} className="empty">
+                          Inga hushållsmedlemmar är registrerade.
+                        </td>
+                      </tr>
+                    )}
+                    {householdMembers.map((member) => (
+                      <tr key={member.id}>
+                        <th scope="row">
+                          {member.givenName} {member.familyName}
+                        </th>
+                        <td className="tabular">{formatPersonalIdentityNumber(member.personalIdentityNumber)}</td>
+                        <td>{labelOf(HOUSEHOLD_ROLE_LABELS, member.role)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </section>
+          )}
         </div>
 
-        <section aria-labelledby={editHeadingId} className="panel detail-layout__side">
-          <h2 id={editHeadingId} ref={editHeadingRef} tabIndex={-1}>
-            Redigera
-          </h2>
-          <div role="status" className="status-region">
-            {statusMessage.text && (
-              <p key={statusMessage.id} className={`alert alert--${statusMessage.tone}`}>
-                {statusMessage.text}
-              </p>
-            )}
-          </div>
-          <EditFosterHomeForm
-            key={`${home.id}:${home.version}:${reloadCount}`}
-            home={home}
-            headingId={editHeadingId}
-            onSaved={handleSaved}
-            onReload={reload}
-            onStatus={announce}
-          />
-        </section>
+        {isOwner && (
+          <section aria-labelledby={editHeadingId} className="panel detail-layout__side">
+            <h2 id={editHeadingId} ref={editHeadingRef} tabIndex={-1}>
+              Redigera
+            </h2>
+            <div role="status" className="status-region">
+              {statusMessage.text && (
+                <p key={statusMessage.id} className={`alert alert--${statusMessage.tone}`}>
+                  {statusMessage.text}
+                </p>
+              )}
+            </div>
+            <EditFosterHomeForm
+              key={`${home.id}:${home.version}:${reloadCount}`}
+              home={home}
+              headingId={editHeadingId}
+              onSaved={handleSaved}
+              onReload={reload}
+              onStatus={announce}
+            />
+          </section>
+        )}
       </div>
     </>
   );

@@ -86,18 +86,24 @@ async function as<T>(actor: Actor, work: (session: Session) => Promise<T>): Prom
   return inIdentityTransaction(db.kysely, actor, (trx) => work({ db: trx, actor, requestId: randomUUID() }));
 }
 
-/** What an owner holds, read as the database owner (outside row-level security). */
-async function holdingsOf(ownerId: string) {
+/**
+ * What an owner holds, read as the database owner (outside row-level security); with
+ * `approvedOnly`, the approved homes that member municipalities may see (families in recruitment
+ * are the owner's alone).
+ */
+async function holdingsOf(ownerId: string, { approvedOnly = false } = {}) {
   const homes = await db.kysely
     .selectFrom('foster_homes')
     .select(['id', 'name', 'version', 'places', 'status'])
     .where('owner_org_id', '=', ownerId)
+    .$if(approvedOnly, (query) => query.where('approved_on', 'is not', null))
     .orderBy('id')
     .execute();
   const members = await db.kysely
     .selectFrom('household_members')
     .select(['id', 'foster_home_id', 'family_name', 'personal_identity_number'])
     .where('owner_org_id', '=', ownerId)
+    .$if(approvedOnly, (query) => query.where('foster_home_id', 'in', db.kysely.selectFrom('foster_homes').select('id').where('approved_on', 'is not', null)))
     .orderBy('id')
     .execute();
   return { homes, members };
@@ -270,7 +276,7 @@ describe('what a municipality does see: its own homes and households, and the jo
     it(`${who(member)} sees homes owned by ${shortName(member.organisationName)} or the joint unit, and household members of ${shortName(member.organisationName)} only`, async () => {
       const actor = await actorFor(member);
       const own = await holdingsOf(member.organisationId);
-      const unitHoldings = await holdingsOf(unit.id);
+      const unitHoldings = await holdingsOf(unit.id, { approvedOnly: true });
       const seen = await as(actor, async ({ db: trx }) => {
         const { rows: homes } = await sql<{ owner_org_id: string; n: number }>`
           select owner_org_id, count(*)::int as n from foster_homes group by owner_org_id order by owner_org_id`.execute(trx);
@@ -298,7 +304,7 @@ describe('member municipalities and the joint unit’s register', () => {
   for (const member of childSocialWorkers) {
     it(`${who(member)} can read the foster-home register of ${unit.name} but not who lives in its homes`, async () => {
       const actor = await actorFor(member);
-      const unitHoldings = await holdingsOf(unit.id);
+      const unitHoldings = await holdingsOf(unit.id, { approvedOnly: true });
       assert.ok(unitHoldings.homes.length > 0 && unitHoldings.members.length > 0);
       const unitHomeIds = unitHoldings.homes.map((h) => h.id);
 

@@ -1,7 +1,12 @@
 import type { Selectable } from 'kysely';
+import { z } from 'zod';
 import { requireRole, type Session } from '../access/actor.js';
+import { recordAudit } from '../audit/audit.js';
 import type { HomeDecisionsTable, IsoDate } from '../db/tables.js';
 import type { FosterHomeKind } from '../homes/foster-homes.js';
+import { addDays, daysBetween } from '../shared/dates.js';
+import { parseInput } from '../shared/validation.js';
+import { ASSESSMENT_READERS } from './home-assessment.js';
 
 export const DECISION_OUTCOMES = ['approved', 'refused'] as const;
 export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
@@ -91,7 +96,19 @@ export async function loadDecisionsByHome(session: Session, homeIds: readonly st
     .orderBy('decided_on', 'desc')
     .orderBy('created_at', 'desc')
     .execute();
-  return rows.map(toHomeDecision);
+  const decisions = rows.map(toHomeDecision);
+  await auditNamedChildReads(session, decisions);
+  return decisions;
+}
+
+/** An approval for one named child carries that child's name and personnummer: reading it is audited. */
+export async function auditNamedChildReads(session: Session, decisions: readonly HomeDecision[]): Promise<void> {
+  await recordAudit(
+    session,
+    decisions
+      .filter((decision) => decision.conditions?.namedChild)
+      .map((decision) => ({ action: 'read' as const, entityType: 'HomeDecision', entityId: decision.id, purpose: 'beslut: villkor för namngivet barn' })),
+  );
 }
 
 /** The approval in force on `day` for each home that has one. */
@@ -106,4 +123,66 @@ export async function loadCurrentApprovals(session: Session, homeIds: readonly s
     if (approval) current.set(homeId, approval);
   }
   return current;
+}
+
+export interface ApprovalRenewal {
+  readonly fosterHomeId: string;
+  /** The approval in force that runs out. */
+  readonly approval: HomeDecision;
+  readonly daysLeft: number;
+  /** The re-assessment under way, once one has been started. */
+  readonly reassessmentId: string | null;
+}
+
+const renewalWindow = z.object({
+  withinDays: z
+    .number({ error: 'Ange antal dagar.' })
+    .int({ error: 'Antal dagar ska vara ett heltal.' })
+    .min(1, { error: 'Ange minst en dag.' })
+    .max(730, { error: 'Ange högst 730 dagar.' }),
+});
+
+/**
+ * The unit's homes whose approval in force on `day` runs out within `withinDays` days, soonest
+ * first, each with the re-assessment already under way if there is one.
+ */
+export async function listApprovalsDueForRenewal(session: Session, options: { withinDays?: number; day: IsoDate }): Promise<ApprovalRenewal[]> {
+  requireRole(session.actor, ...ASSESSMENT_READERS);
+  const { withinDays } = parseInput(renewalWindow, { withinDays: options.withinDays ?? 90 });
+  const rows = await session.db
+    .selectFrom('home_decisions as d')
+    .innerJoin('foster_homes as h', 'h.id', 'd.foster_home_id')
+    .selectAll('d')
+    .distinctOn('d.foster_home_id')
+    .where('h.owner_org_id', '=', session.actor.organisationId)
+    .where('h.status', '!=', 'closed')
+    .where('d.decided_on', '<=', options.day)
+    .orderBy('d.foster_home_id')
+    .orderBy('d.decided_on', 'desc')
+    .orderBy('d.created_at', 'desc')
+    .execute();
+  const until = addDays(options.day, withinDays);
+  const due = rows
+    .map(toHomeDecision)
+    .filter((latest) => currentApproval([latest], options.day) !== null && latest.validUntil! <= until)
+    .sort((a, b) => a.validUntil!.localeCompare(b.validUntil!) || a.fosterHomeId.localeCompare(b.fosterHomeId));
+  await auditNamedChildReads(session, due);
+  const reassessments =
+    due.length === 0
+      ? []
+      : await session.db
+          .selectFrom('home_assessments as a')
+          .innerJoin('recruitments as r', 'r.id', 'a.recruitment_id')
+          .select(['a.id', 'a.foster_home_id'])
+          .where('a.foster_home_id', 'in', due.map((d) => d.fosterHomeId))
+          .where('r.purpose', '=', 'reassessment')
+          .where('r.left_on', 'is', null)
+          .where('r.step', 'not in', ['approved', 'refused'])
+          .execute();
+  return due.map((approval) => ({
+    fosterHomeId: approval.fosterHomeId,
+    approval,
+    daysLeft: daysBetween(options.day, approval.validUntil!),
+    reassessmentId: reassessments.find((r) => r.foster_home_id === approval.fosterHomeId)?.id ?? null,
+  }));
 }

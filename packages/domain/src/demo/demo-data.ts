@@ -5,6 +5,9 @@ import { luhnCheckDigit } from '../shared/personal-identity.js';
 import { addMonths, todayInSweden } from '../shared/dates.js';
 import { REGISTERS } from '../assessments/register-checks.js';
 import { sharesFromPopulation } from '../units/cost-sharing.js';
+import { loadRecruitmentDemo } from './recruitment-demo.js';
+import { loadAssessmentsDemo } from './assessments-demo.js';
+import { loadPlacementsDemo } from './placements-demo.js';
 
 /**
  * Builds the demo data set from the seeds: the four municipalities of the joint foster-care unit
@@ -347,7 +350,9 @@ export async function loadDemoData(db: Db, options: DemoOptions = {}): Promise<D
       householdMembers += members.length;
     }
     const context: DemoContext = { trx, next, today, unitId: unit, organisationIds, userIds, homes: demoHomes, nextSerial: () => serial++ };
-    void context;
+    await loadRecruitmentDemo(context);
+    await loadAssessmentsDemo(context);
+    await loadPlacementsDemo(context);
     return { organisations: organisationIds.size, users: DEMO_USERS.length, fosterHomes: homes.length, householdMembers };
   });
 }

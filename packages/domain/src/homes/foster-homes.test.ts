@@ -66,6 +66,27 @@ function homeRow(id: string) {
   return db.kysely.selectFrom('foster_homes').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 }
 
+/**
+ * The unit's homes that came through the recruitment pipeline and are now past it: approved
+ * (active) or closed after the family left. The register lists them besides the 2022 mix.
+ */
+async function recruitedIntoRegister() {
+  const rows = await db.kysely
+    .selectFrom('foster_homes')
+    .select(['kind', 'status', 'approved_on'])
+    .where('owner_org_id', '=', unitId)
+    .where('status', '!=', 'recruiting')
+    .where((eb) => eb.exists(eb.selectFrom('recruitments').select('id').whereRef('recruitments.foster_home_id', '=', 'foster_homes.id').where('purpose', '=', 'new_home')))
+    .execute();
+  return {
+    total: rows.length,
+    own: rows.filter((r) => r.kind === 'own').length,
+    emergency: rows.filter((r) => r.kind === 'emergency').length,
+    approved: rows.filter((r) => r.approved_on !== null).length,
+    closed: rows.filter((r) => r.status === 'closed').length,
+  };
+}
+
 /** A twelve-digit number with a correct check digit for the given YYYYMMDD and birth number. */
 function withCheckDigit(yyyymmdd: string, birthNumber: string): string {
   return `${yyyymmdd}${birthNumber}${luhnCheckDigit(`${yyyymmdd.slice(2)}${birthNumber}`)}`;
@@ -73,10 +94,11 @@ function withCheckDigit(yyyymmdd: string, birthNumber: string): string {
 
 // Registers are checked against the untouched demo data, so these run before anything is created.
 describe('the foster-home register (familjehemsregistret)', () => {
-  it('the demo data has Lindesberg’s 2022 mix: 30 own, 3 emergency, 6 network and 4 consultant-supported homes', async () => {
+  it('the demo data has Lindesberg’s 2022 mix: 30 own, 3 emergency, 6 network and 4 consultant-supported homes besides the families recruited since', async () => {
     const rows = await db.kysely
       .selectFrom('foster_homes')
       .select(['kind', (eb) => eb.fn.countAll<number>().as('n')])
+      .where((eb) => eb.not(eb.exists(eb.selectFrom('recruitments').select('id').whereRef('recruitments.foster_home_id', '=', 'foster_homes.id').where('purpose', '=', 'new_home'))))
       .groupBy('kind')
       .orderBy('kind')
       .execute();
@@ -86,14 +108,16 @@ describe('the foster-home register (familjehemsregistret)', () => {
     );
   });
 
-  it('the joint unit’s register holds its 30 own and 3 emergency homes, and no municipality’s network or consultant home', async () => {
-    assert.equal((await list(anna)).totalCount, 33);
-    assert.equal((await list(anna, { kind: 'own' })).totalCount, 30);
-    assert.equal((await list(anna, { kind: 'emergency' })).totalCount, 3);
+  it('the joint unit’s register holds its 30 own and 3 emergency homes and the families recruited past the pipeline, and no municipality’s network or consultant home', async () => {
+    const recruited = await recruitedIntoRegister();
+    assert.ok(recruited.approved >= 2 && recruited.closed >= 1);
+    assert.equal((await list(anna)).totalCount, 33 + recruited.total);
+    assert.equal((await list(anna, { kind: 'own' })).totalCount, 30 + recruited.own);
+    assert.equal((await list(anna, { kind: 'emergency' })).totalCount, 3 + recruited.emergency);
     assert.equal((await list(anna, { kind: 'network' })).totalCount, 0);
     assert.equal((await list(anna, { kind: 'consultant_supported' })).totalCount, 0);
     const own = await list(anna, { kind: 'own' });
-    assert.equal(own.homes.length, 30);
+    assert.equal(own.homes.length, 30 + recruited.own);
     assert.ok(own.homes.every((h) => h.kind === 'own' && h.ownerId === unitId && h.consultancyAgencyId === null));
   });
 
@@ -116,7 +140,8 @@ describe('the foster-home register (familjehemsregistret)', () => {
     const lindesbergs = await list(sara, { ownerId: lindesbergId });
     const units = await list(sara, { ownerId: unitId });
     const noras = await list(sara, { ownerId: noraId });
-    assert.equal(units.totalCount, 33);
+    // Member municipalities see the unit's approved homes, not the families that left before approval.
+    assert.equal(units.totalCount, 33 + (await recruitedIntoRegister()).approved);
     assert.ok(lindesbergs.totalCount > 0);
     assert.equal(all.totalCount, lindesbergs.totalCount + units.totalCount);
     assert.ok(lindesbergs.homes.every((h) => h.ownerId === lindesbergId));
@@ -124,7 +149,7 @@ describe('the foster-home register (familjehemsregistret)', () => {
     assert.deepEqual(noras, { homes: [], totalCount: 0 });
   });
 
-  it('filtering by status gives the paused and the active homes, which together are the whole register', async () => {
+  it('filtering by status gives the paused, active and closed homes, which together are the whole register, and the families in recruitment only when asked for', async () => {
     const expectedPaused = Number(
       (
         await db.kysely
@@ -140,7 +165,11 @@ describe('the foster-home register (familjehemsregistret)', () => {
     assert.equal(paused.totalCount, expectedPaused);
     assert.ok(paused.homes.every((h) => h.status === 'paused'));
     assert.ok(active.homes.every((h) => h.status === 'active'));
-    assert.equal(paused.totalCount + active.totalCount, 33);
+    const closed = await list(anna, { status: 'closed' });
+    const recruiting = await list(anna, { status: 'recruiting' });
+    assert.equal(paused.totalCount + active.totalCount + closed.totalCount, (await list(anna)).totalCount);
+    assert.ok(recruiting.totalCount > 0 && recruiting.homes.every((h) => h.status === 'recruiting'));
+    assert.ok((await list(anna)).homes.every((h) => h.status !== 'recruiting'));
     const pausedOwn = await list(anna, { status: 'paused', kind: 'own' });
     assert.ok(pausedOwn.homes.every((h) => h.status === 'paused' && h.kind === 'own'));
   });
@@ -158,22 +187,24 @@ describe('the foster-home register (familjehemsregistret)', () => {
     assert.equal((await list(anna, { search: 'andersson' })).totalCount, 1);
     assert.equal((await list(anna, { search: '%' })).totalCount, 0);
     assert.equal((await list(anna, { search: '_' })).totalCount, 0);
-    assert.equal((await list(anna, { search: '   ' })).totalCount, 33);
+    assert.equal((await list(anna, { search: '   ' })).totalCount, (await list(anna)).totalCount);
   });
 
   it('pages come in name order with the total on every page, also past the last page', async () => {
     const all = await list(anna);
+    const total = all.totalCount;
+    const ownTotal = (await list(anna, { kind: 'own' })).totalCount;
     const names = all.homes.map((h) => h.name);
     assert.deepEqual(names, [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
     const pages: FosterHome[] = [];
-    for (let offset = 0; offset < 33; offset += 10) {
+    for (let offset = 0; offset < total; offset += 10) {
       const page = await list(anna, {}, 10, offset);
-      assert.equal(page.totalCount, 33);
+      assert.equal(page.totalCount, total);
       pages.push(...page.homes);
     }
     assert.deepEqual(pages.map((h) => h.id), all.homes.map((h) => h.id));
-    assert.deepEqual(await list(anna, {}, 10, 40), { homes: [], totalCount: 33 });
-    assert.deepEqual(await list(anna, { kind: 'own' }, 10, 30), { homes: [], totalCount: 30 });
+    assert.deepEqual(await list(anna, {}, 10, total + 7), { homes: [], totalCount: total });
+    assert.deepEqual(await list(anna, { kind: 'own' }, 10, ownTotal), { homes: [], totalCount: ownTotal });
   });
 });
 

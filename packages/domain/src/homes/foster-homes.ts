@@ -6,6 +6,7 @@ import { recordAudit } from '../audit/audit.js';
 import { ForbiddenError, NotFoundError, ValidationError, VersionConflictError } from '../errors.js';
 import { personalIdentityNumber } from '../shared/personal-identity.js';
 import { isoDate, parseInput, requiredText } from '../shared/validation.js';
+import { languageList } from '../matching/languages.js';
 
 export const FOSTER_HOME_KINDS = ['own', 'network', 'emergency', 'consultant_supported', 'treatment'] as const;
 export type FosterHomeKind = (typeof FOSTER_HOME_KINDS)[number];
@@ -29,6 +30,8 @@ export interface FosterHome {
   readonly approvedById: string | null;
   readonly approvedOn: string | null;
   readonly consultancyAgencyId: string | null;
+  /** Languages spoken in the home (lower case), for matching a child's language. */
+  readonly languages: readonly string[];
   readonly version: number;
   readonly updatedAt: Date;
 }
@@ -56,6 +59,7 @@ const homeColumns = [
   'approved_by_org_id',
   'approved_on',
   'consultancy_agency_id',
+  'languages',
   'version',
   'updated_at',
 ] as const;
@@ -77,6 +81,7 @@ function toFosterHome(row: HomeRow): FosterHome {
     approvedById: row.approved_by_org_id,
     approvedOn: row.approved_on,
     consultancyAgencyId: row.consultancy_agency_id,
+    languages: row.languages,
     version: row.version,
     updatedAt: row.updated_at,
   };
@@ -98,7 +103,8 @@ export interface FosterHomeFilter {
 function filteredFosterHomes(session: Session, filter: FosterHomeFilter) {
   let query = session.db.selectFrom('foster_homes');
   if (filter.kind) query = query.where('kind', '=', filter.kind);
-  if (filter.status) query = query.where('status', '=', filter.status);
+  // Families in recruitment are not yet foster homes: the register shows them only when asked for.
+  query = filter.status ? query.where('status', '=', filter.status) : query.where('status', '!=', 'recruiting');
   if (filter.ownerId) query = query.where('owner_org_id', '=', filter.ownerId);
   if (filter.municipalityId) query = query.where('municipality_id', '=', filter.municipalityId);
   const search = filter.search?.trim();
@@ -185,19 +191,24 @@ const householdMemberInput = z.object({
   role: z.enum(HOUSEHOLD_ROLES),
 });
 
+/** The name, address, municipality and household of a new home, however it enters the register. */
+export const newFosterHomeFields = {
+  name: requiredText('Namnet'),
+  streetAddress: z.string().trim().max(200).nullish(),
+  postalCode: postalCode.nullish(),
+  city: z.string().trim().max(100).nullish(),
+  municipalityId: z.string({ error: 'Ange vilken kommun hemmet ligger i.' }).uuid({ error: 'Ange vilken kommun hemmet ligger i.' }),
+  householdMembers: z.array(householdMemberInput).max(20).default([]),
+};
+
 const createFosterHomeInput = z
   .object({
     kind: z.enum(FOSTER_HOME_KINDS, { error: 'Välj en typ av familjehem.' }),
-    name: requiredText('Namnet'),
-    streetAddress: z.string().trim().max(200).nullish(),
-    postalCode: postalCode.nullish(),
-    city: z.string().trim().max(100).nullish(),
-    municipalityId: z.string({ error: 'Ange vilken kommun hemmet ligger i.' }).uuid({ error: 'Ange vilken kommun hemmet ligger i.' }),
+    ...newFosterHomeFields,
     places,
     approvedById: z.string().uuid().nullish(),
     approvedOn: isoDate.nullish(),
     consultancyAgencyId: z.string().uuid().nullish(),
-    householdMembers: z.array(householdMemberInput).max(20).default([]),
   })
   .refine((input) => (input.kind === 'consultant_supported') === Boolean(input.consultancyAgencyId), {
     error: 'Ett konsulentstött familjehem ska ha en konsulentverksamhet, och bara ett sådant.',
@@ -212,6 +223,25 @@ export type CreateFosterHomeInput = z.input<typeof createFosterHomeInput>;
 export async function createFosterHome(session: Session, rawInput: CreateFosterHomeInput): Promise<FosterHome> {
   requireRole(session.actor, ...REGISTER_KEEPERS);
   const input = parseInput(createFosterHomeInput, rawInput);
+  return insertFosterHome(session, { ...input, status: 'active' });
+}
+
+/** A validated new home (see newFosterHomeFields) with its kind, places, status and any approval. */
+export type NewFosterHome = z.output<z.ZodObject<typeof newFosterHomeFields>> & {
+  readonly kind: FosterHomeKind;
+  readonly places: number;
+  readonly status: FosterHomeStatus;
+  readonly approvedById?: string | null | undefined;
+  readonly approvedOn?: string | null | undefined;
+  readonly consultancyAgencyId?: string | null | undefined;
+};
+
+/**
+ * Writes a validated new home and its household, owned by the actor's organisation, and audits
+ * it: the one insert behind the register's createFosterHome and recruitment's inquiry.
+ */
+export async function insertFosterHome(session: Session, input: NewFosterHome): Promise<FosterHome> {
+  requireRole(session.actor, ...REGISTER_KEEPERS);
   await assertReferencesExist(session, input);
   const ownerId = session.actor.organisationId;
   const row = await session.db
@@ -225,7 +255,7 @@ export async function createFosterHome(session: Session, rawInput: CreateFosterH
       city: input.city ?? null,
       municipality_id: input.municipalityId,
       places: input.places,
-      status: 'active',
+      status: input.status,
       approved_by_org_id: input.approvedById ?? null,
       approved_on: input.approvedOn ?? null,
       consultancy_agency_id: input.consultancyAgencyId ?? null,
@@ -284,6 +314,7 @@ const updateFosterHomeInput = z.object({
   streetAddress: z.string().trim().max(200).nullish(),
   postalCode: postalCode.nullish(),
   city: z.string().trim().max(100).nullish(),
+  languages: languageList.optional(),
 });
 export type UpdateFosterHomeInput = z.input<typeof updateFosterHomeInput>;
 
@@ -301,6 +332,7 @@ export async function updateFosterHome(session: Session, rawInput: UpdateFosterH
     ...(input.streetAddress !== undefined ? { street_address: input.streetAddress } : {}),
     ...(input.postalCode !== undefined ? { postal_code: input.postalCode } : {}),
     ...(input.city !== undefined ? { city: input.city } : {}),
+    ...(input.languages !== undefined ? { languages: input.languages } : {}),
   };
   if (Object.keys(changes).length === 0) {
     throw new ValidationError([{ path: '', message: 'Inga ändringar att spara.' }]);

@@ -15,6 +15,9 @@ export const RECRUITMENT_PURPOSES = ['new_home', 'reassessment'] as const;
 export type RecruitmentPurpose = (typeof RECRUITMENT_PURPOSES)[number];
 export const LEAVING_REASONS = ['family_withdrew', 'assessed_unsuitable', 'circumstances_changed', 'no_contact', 'other'] as const;
 export type LeavingReason = (typeof LEAVING_REASONS)[number];
+/** The outcome of a BRA-Fam screening, made at the inquiry or the first conversation. */
+export const SCREENING_RESULTS = ['suitable', 'doubtful', 'unsuitable'] as const;
+export type ScreeningResult = (typeof SCREENING_RESULTS)[number];
 
 export const STEP_TITLES: Record<RecruitmentStep, string> = {
   inquiry: 'intresseanmälan',
@@ -24,6 +27,14 @@ export const STEP_TITLES: Record<RecruitmentStep, string> = {
   decision: 'beslut',
   approved: 'godkänd',
   refused: 'avslag',
+};
+
+export const LEAVING_REASON_TITLES: Record<LeavingReason, string> = {
+  family_withdrew: 'familjen avbröt',
+  assessed_unsuitable: 'bedömdes inte lämplig',
+  circumstances_changed: 'ändrade förhållanden',
+  no_contact: 'ingen kontakt',
+  other: 'annan orsak',
 };
 
 export interface PipelineState {
@@ -38,7 +49,8 @@ export type PipelineCommand =
   | { readonly type: 'decide'; readonly outcome: 'approved' | 'refused' }
   | { readonly type: 'pause' }
   | { readonly type: 'resume' }
-  | { readonly type: 'leave'; readonly reason: LeavingReason };
+  | { readonly type: 'leave'; readonly reason: LeavingReason }
+  | { readonly type: 'screen'; readonly result: ScreeningResult };
 
 export function firstStep(purpose: RecruitmentPurpose): WorkingStep {
   return purpose === 'reassessment' ? 'assessment' : 'inquiry';
@@ -60,8 +72,8 @@ function refuse(rule: string, message: string): never {
 
 /**
  * The state after `command`, or a RuleViolationError saying in Swedish why the command is not
- * allowed: steps follow each other one at a time, a paused family must be resumed first, and a
- * family that has left or been decided on is finished.
+ * allowed: steps follow each other one at a time, a paused family must be resumed first, a BRA-Fam
+ * screening belongs to the first two steps, and a family that has left or been decided on is finished.
  */
 export function applyPipelineCommand(state: PipelineState, command: PipelineCommand): PipelineState {
   if (state.left) refuse('RECRUITMENT_FINISHED', 'Familjen har lämnat rekryteringen; inget mer kan registreras.');
@@ -91,6 +103,12 @@ export function applyPipelineCommand(state: PipelineState, command: PipelineComm
       }
       return { ...state, step: command.to };
     }
+    case 'screen':
+      if (state.paused) refuse('RECRUITMENT_PAUSED', 'Familjen är pausad; återuppta innan screeningen registreras.');
+      if (state.step !== 'inquiry' && state.step !== 'information_meeting') {
+        refuse('SCREENING_STEP', `BRA-Fam-screening registreras vid intresseanmälan eller informationsträffen, inte i steget ${STEP_TITLES[state.step]}.`);
+      }
+      return state;
     case 'decide':
       if (state.paused) refuse('RECRUITMENT_PAUSED', 'Familjen är pausad; återuppta innan beslut registreras.');
       if (state.step !== 'decision') {

@@ -2,7 +2,9 @@ import type { Selectable, Updateable } from 'kysely';
 import { requireRole, type Session } from '../access/actor.js';
 import { recordAudit } from '../audit/audit.js';
 import type { IsoDate, RecruitmentsTable } from '../db/tables.js';
-import { NotFoundError, RuleViolationError, VersionConflictError } from '../errors.js';
+import { NotFoundError, RuleViolationError, ValidationError, VersionConflictError } from '../errors.js';
+import { todayInSweden } from '../shared/dates.js';
+import { assertRequiredTrainingCompleted } from '../training/requirements.js';
 import {
   applyPipelineCommand,
   firstStep,
@@ -10,12 +12,24 @@ import {
   type PipelineCommand,
   type RecruitmentPurpose,
   type RecruitmentStep,
+  type ScreeningResult,
 } from './pipeline.js';
+
+export const RECRUITMENT_EVENT_KINDS = ['step_entered', 'paused', 'resumed', 'left', 'screening_recorded'] as const;
+export type RecruitmentEventKind = (typeof RECRUITMENT_EVENT_KINDS)[number];
 
 export const RECRUITMENT_SOURCES = ['campaign', 'website', 'word_of_mouth', 'social_media', 'event', 'agency', 'other'] as const;
 export type RecruitmentSource = (typeof RECRUITMENT_SOURCES)[number];
-export const SCREENING_RESULTS = ['suitable', 'doubtful', 'unsuitable'] as const;
-export type ScreeningResult = (typeof SCREENING_RESULTS)[number];
+/** Where the family heard of the unit, as the unit asks it. */
+export const RECRUITMENT_SOURCE_TITLES: Record<RecruitmentSource, string> = {
+  campaign: 'kampanj',
+  website: 'webbplats',
+  word_of_mouth: 'någon som berättade',
+  social_media: 'sociala medier',
+  event: 'evenemang eller informationsträff',
+  agency: 'konsulentverksamhet',
+  other: 'annat',
+};
 
 /** The people who recruit and assess homes: the unit's own staff (RLS limits rows to the owner). */
 export const RECRUITERS = ['foster_care_worker', 'head_of_unit'] as const;
@@ -86,6 +100,7 @@ export interface NewRecruitment {
  */
 export async function openRecruitment(session: Session, input: NewRecruitment): Promise<Recruitment> {
   requireRole(session.actor, ...RECRUITERS);
+  assertNotInFuture(input.receivedOn, 'receivedOn');
   const open = await session.db
     .selectFrom('recruitments')
     .select('id')
@@ -137,6 +152,7 @@ export async function recordPipelineTransition(session: Session, transition: Pip
   if (transition.expectedVersion !== undefined && transition.expectedVersion !== current.version) {
     throw new VersionConflictError('Rekryteringen', current.version);
   }
+  assertNotInFuture(transition.occurredOn, 'occurredOn');
   const since = current.pausedOn ?? current.stepEnteredOn;
   if (transition.occurredOn < since) {
     throw new RuleViolationError('RECRUITMENT_DATE_ORDER', `Datumet kan inte vara före ${since}, då familjen kom till nuvarande läge.`);
@@ -146,6 +162,8 @@ export async function recordPipelineTransition(session: Session, transition: Pip
     { purpose: current.purpose, step: current.step, paused: current.pausedOn !== null, left: current.leftOn !== null },
     command,
   );
+  // Every adult must have the unit's required training before the home study starts.
+  if (command.type === 'advance' && next.step === 'assessment') await assertRequiredTrainingCompleted(session, current.fosterHomeId);
   const { kind, changes } = pipelineChanges(command, next.step, transition.occurredOn);
   const row = await session.db
     .updateTable('recruitments')
@@ -172,7 +190,7 @@ export async function recordPipelineTransition(session: Session, transition: Pip
 }
 
 /** What a command changes on the recruitment row, and which kind of timeline event records it. */
-function pipelineChanges(command: PipelineCommand, step: RecruitmentStep, on: IsoDate): { kind: 'step_entered' | 'paused' | 'resumed' | 'left'; changes: Updateable<RecruitmentsTable> } {
+function pipelineChanges(command: PipelineCommand, step: RecruitmentStep, on: IsoDate): { kind: RecruitmentEventKind; changes: Updateable<RecruitmentsTable> } {
   switch (command.type) {
     case 'advance':
     case 'decide':
@@ -183,5 +201,12 @@ function pipelineChanges(command: PipelineCommand, step: RecruitmentStep, on: Is
       return { kind: 'resumed', changes: { paused_on: null } };
     case 'leave':
       return { kind: 'left', changes: { left_on: on, leaving_reason: command.reason, paused_on: null } };
+    case 'screen':
+      return { kind: 'screening_recorded', changes: { screening_result: command.result } };
   }
+}
+
+/** A dated event records what has happened: a day after today cannot be signed yet. */
+export function assertNotInFuture(day: IsoDate, path: string): void {
+  if (day > todayInSweden()) throw new ValidationError([{ path, message: `Datumet ${day} har inte varit än; ange den dag det hände.` }]);
 }

@@ -42,6 +42,7 @@ const UpdateFosterHomeInput = builder.inputType('UpdateFosterHomeInput', {
     streetAddress: t.string({ required: false, description: 'Gatuadress.' }),
     postalCode: t.string({ required: false, description: 'Postnummer.' }),
     city: t.string({ required: false, description: 'Ort.' }),
+    languages: t.stringList({ required: false, description: 'Språk som talas i hemmet (språk), hela listan.' }),
   }),
 });
 
@@ -80,6 +81,7 @@ builder.mutationFields((t) => ({
           ...(input.streetAddress !== undefined ? { streetAddress: input.streetAddress } : {}),
           ...(input.postalCode !== undefined ? { postalCode: input.postalCode } : {}),
           ...(input.city !== undefined ? { city: input.city } : {}),
+          ...(input.languages != null ? { languages: input.languages } : {}),
         }),
       ),
   }),
