@@ -288,6 +288,9 @@ export interface ChildrenTable {
   family_name: string;
   personal_identity_number: string;
   gender: string;
+  identity_kind: Generated<string>;
+  birth_date: IsoDate;
+  assigned_worker_id: string | null;
   version: Generated<number>;
   created_at: CreatedAt;
   updated_at: Timestamp;
@@ -302,9 +305,90 @@ export interface PlacementsTable {
   planned_end_on: IsoDate | null;
   ended_on: IsoDate | null;
   end_reason: string | null;
+  decision_id: string | null;
+  approval_id: string | null;
+  agreement_signed_on: IsoDate | null;
+  care_plan_on: IsoDate | null;
+  implementation_plan_on: IsoDate | null;
   version: Generated<number>;
   created_at: CreatedAt;
   updated_at: Timestamp;
+}
+
+export interface GuardiansTable {
+  id: Generated<string>;
+  owner_org_id: string;
+  child_id: string;
+  name: string;
+  personal_identity_number: string | null;
+  relation: string;
+  created_at: CreatedAt;
+}
+
+export interface NeedsAssessmentsTable {
+  id: Generated<string>;
+  owner_org_id: string;
+  child_id: string;
+  worker_id: string;
+  started_on: IsoDate;
+  completed_on: IsoDate | null;
+  outcome: string | null;
+  summary: string | null;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface PlacementDecisionsTable {
+  id: Generated<string>;
+  owner_org_id: string;
+  child_id: string;
+  needs_assessment_id: string | null;
+  legal_basis: string;
+  kind: string;
+  intervention: string;
+  decided_on: IsoDate;
+  decision_maker_kind: string;
+  decision_maker_name: string;
+  favourable: boolean;
+  child_impact_assessment: string | null;
+  interrupted_on: IsoDate | null;
+  cancelled_on: IsoDate | null;
+  cancellation_reason: string | null;
+  recorded_by: string;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface FollowUpPoliciesTable {
+  id: Generated<string>;
+  owner_org_id: string;
+  valid_from: IsoDate;
+  visit_interval_months: number;
+  review_interval_months: number;
+  reexamination_interval_months: number;
+  custody_transfer_after_months: number;
+  custody_transfer_interval_months: number;
+  care_plan_revision_months: number;
+  visit_reference: string;
+  review_reference: string;
+  reexamination_reference: string;
+  custody_transfer_reference: string;
+  created_at: CreatedAt;
+}
+
+export interface FollowUpsTable {
+  id: Generated<string>;
+  owner_org_id: string;
+  placement_id: string;
+  kind: string;
+  due_on: IsoDate;
+  done_on: IsoDate;
+  talked_alone: boolean | null;
+  note: string | null;
+  recorded_by: string;
+  created_at: CreatedAt;
 }
 
 export interface Tables {
@@ -333,4 +417,9 @@ export interface Tables {
   home_decisions: HomeDecisionsTable;
   children: ChildrenTable;
   placements: PlacementsTable;
+  guardians: GuardiansTable;
+  needs_assessments: NeedsAssessmentsTable;
+  placement_decisions: PlacementDecisionsTable;
+  follow_up_policies: FollowUpPoliciesTable;
+  follow_ups: FollowUpsTable;
 }

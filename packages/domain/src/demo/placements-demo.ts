@@ -102,6 +102,7 @@ export async function loadPlacementsDemo(context: DemoContext): Promise<void> {
           given_name: givenName,
           family_name: familyName,
           personal_identity_number: testPersonalIdentityNumber(birthDate, context.nextSerial()),
+          birth_date: birthDate,
           gender,
         })
         .returning('id')

@@ -3,6 +3,7 @@ import type { Db } from '../db/database.js';
 import type { IsoDate } from '../db/tables.js';
 import type { FosterHomeKind, FosterHomeStatus } from '../homes/foster-homes.js';
 import { addMonths } from '../shared/dates.js';
+import { birthDateOf } from './children.js';
 
 /**
  * Builders for capacity and matching tests: homes, approvals, children and placements written as
@@ -86,6 +87,7 @@ export async function placeChild(db: Db, child: FixtureChild): Promise<string> {
       given_name: child.givenName,
       family_name: child.familyName,
       personal_identity_number: child.personalIdentityNumber,
+      birth_date: birthDateOf(child.personalIdentityNumber),
       gender: 'other',
     })
     .returning('id')
