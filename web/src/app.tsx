@@ -14,6 +14,15 @@ import { RecruitmentPipelinePage } from './pages/recruitment/pipeline-page';
 import { RecruitmentRoute } from './pages/recruitment/recruitment-page';
 import { TrainingPage } from './pages/training/training-page';
 import { SignInPage } from './pages/sign-in-page';
+import { ChildFollowUpsPage } from './pages/follow-ups/child-follow-ups-page';
+import { ChildrenPage } from './pages/placements/children-page';
+import { ChildRoute } from './pages/placements/child-page';
+import { FollowUpDashboardPage } from './pages/follow-ups/dashboard-page';
+import { IvoListPage } from './pages/reports/ivo-list-page';
+import { PlacementsOverviewPage } from './pages/reports/placements-overview-page';
+import { RegisterPage } from './pages/reports/register-page';
+import { ReportsIndexPage } from './pages/reports/reports-index-page';
+import { UnexecutedDecisionsPage } from './pages/reports/unexecuted-decisions-page';
 
 export function App() {
   return (
@@ -34,6 +43,15 @@ export function App() {
             <Route path="rekrytering/tratt" element={<RecruitmentFunnelPage />} />
             <Route path="rekrytering/:id" element={<RecruitmentRoute />} />
             <Route path="utbildning" element={<TrainingPage />} />
+            <Route path="barn" element={<ChildrenPage />} />
+            <Route path="barn/:id" element={<ChildRoute />} />
+            <Route path="uppfoljning" element={<FollowUpDashboardPage />} />
+            <Route path="uppfoljning/barn/:childId" element={<ChildFollowUpsPage />} />
+            <Route path="rapporter" element={<ReportsIndexPage />} />
+            <Route path="rapporter/ej-verkstallda" element={<UnexecutedDecisionsPage />} />
+            <Route path="rapporter/ivo-familjehem" element={<IvoListPage />} />
+            <Route path="rapporter/socialstyrelsen" element={<RegisterPage />} />
+            <Route path="rapporter/placeringar" element={<PlacementsOverviewPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

@@ -1,4 +1,4 @@
-import { ApiError, NETWORK_MESSAGE, UNAUTHENTICATED_MESSAGE, messageForStatus } from './errors';
+import { ApiError, NETWORK_MESSAGE, UNAUTHENTICATED_MESSAGE, errorMessage, isAbortError, messageForStatus } from './errors';
 import { expireSession, getToken } from './session';
 
 /**
@@ -113,4 +113,23 @@ export async function graphql<TData, TVariables>(
   }
 
   return body.data;
+}
+
+/**
+ * Starts a query for a React effect and returns the effect's cleanup, which aborts it. The data goes
+ * to `onData`, a failure's message to `onError`; nothing arrives once the query is aborted.
+ */
+export function startQuery<TData, TVariables>(
+  query: Operation<TData, TVariables>,
+  variables: TVariables,
+  onData: (data: TData) => void,
+  onError?: (message: string) => void,
+): () => void {
+  const controller = new AbortController();
+  graphql(query, variables, { signal: controller.signal })
+    .then(onData)
+    .catch((error: unknown) => {
+      if (!isAbortError(error) && !controller.signal.aborted) onError?.(errorMessage(error));
+    });
+  return () => controller.abort();
 }

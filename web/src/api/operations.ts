@@ -1,13 +1,56 @@
 import { operation } from './graphql';
 import type {
   FosterHomeConnection,
+  FosterHomeCore,
   FosterHomeDetails,
   FosterHomeFilter,
+  MutationResult,
   OrganisationRef,
   UpdateFosterHomeInput,
-  UpdateFosterHomeResult,
   Viewer,
 } from './types';
+
+/** The typed errors every mutation may answer with. */
+const MUTATION_ERROR_FIELDS = /* GraphQL */ `
+  ... on Error {
+    code
+    message
+  }
+  ... on ValidationError {
+    issues {
+      path
+      message
+    }
+  }
+  ... on RuleViolationError {
+    rule
+  }
+  ... on VersionConflictError {
+    currentVersion
+  }
+`;
+
+/**
+ * A mutation that answers with a result union, as `result`: the success payload's `data` (the
+ * fields in `selection`, and the fragments they spread) or one of the typed errors.
+ */
+export function resultMutation<TData, TInput>(field: string, inputType: string, selection: string, fragments = '') {
+  const name = `${field[0]!.toUpperCase()}${field.slice(1)}`;
+  return operation<{ result: MutationResult<TData> }, { input: TInput }>(/* GraphQL */ `
+    mutation ${name}($input: ${inputType}!) {
+      result: ${field}(input: $input) {
+        __typename
+        ... on Mutation${name}Success {
+          data {
+            ${selection}
+          }
+        }
+        ${MUTATION_ERROR_FIELDS}
+      }
+    }
+    ${fragments}
+  `);
+}
 
 export const ViewerQuery = operation<{ viewer: Viewer | null }>(/* GraphQL */ `
   query Viewer {
@@ -64,6 +107,15 @@ export const FosterHomesQuery = operation<
   }
 `);
 
+/** Every municipality, to choose one from: the field `municipalities` of a query. */
+export const MUNICIPALITIES = /* GraphQL */ `
+  municipalities: organisations(kind: MUNICIPALITY) {
+    id
+    name
+    kind
+  }
+`;
+
 /** Organisations that can own (be responsible for) a foster home. */
 export const FosterHomeOwnerOptionsQuery = operation<{
   units: OrganisationRef[];
@@ -75,11 +127,7 @@ export const FosterHomeOwnerOptionsQuery = operation<{
       name
       kind
     }
-    municipalities: organisations(kind: MUNICIPALITY) {
-      id
-      name
-      kind
-    }
+    ${MUNICIPALITIES}
   }
 `);
 
@@ -141,44 +189,9 @@ export const FosterHomeQuery = operation<{ fosterHome: FosterHomeDetails | null 
 );
 
 /** The success payload leaves out the household so that saving does not log another read. */
-export const UpdateFosterHomeMutation = operation<
-  { updateFosterHome: UpdateFosterHomeResult },
-  { input: UpdateFosterHomeInput }
->(/* GraphQL */ `
-  mutation UpdateFosterHome($input: UpdateFosterHomeInput!) {
-    updateFosterHome(input: $input) {
-      __typename
-      ... on MutationUpdateFosterHomeSuccess {
-        data {
-          ...FosterHomeCoreFields
-        }
-      }
-      ... on VersionConflictError {
-        code
-        message
-        currentVersion
-      }
-      ... on ValidationError {
-        code
-        message
-        issues {
-          path
-          message
-        }
-      }
-      ... on NotFoundError {
-        code
-        message
-      }
-      ... on ForbiddenError {
-        code
-        message
-      }
-      ... on UnauthenticatedError {
-        code
-        message
-      }
-    }
-  }
-  ${FOSTER_HOME_CORE_FIELDS}
-`);
+export const UpdateFosterHomeMutation = resultMutation<FosterHomeCore, UpdateFosterHomeInput>(
+  'updateFosterHome',
+  'UpdateFosterHomeInput',
+  '...FosterHomeCoreFields',
+  FOSTER_HOME_CORE_FIELDS,
+);

@@ -128,13 +128,13 @@ export interface ValidationIssue {
   message: string;
 }
 
-export type UpdateFosterHomeResult =
-  | { __typename: 'MutationUpdateFosterHomeSuccess'; data: FosterHomeCore }
-  | { __typename: 'VersionConflictError'; code: string; message: string; currentVersion: number }
+/** The answer of a mutation with a result union: the saved data, or one of the typed errors. */
+export type MutationResult<TData> =
+  | { __typename: `Mutation${string}Success`; data: TData }
   | { __typename: 'ValidationError'; code: string; message: string; issues: ValidationIssue[] }
-  | { __typename: 'NotFoundError'; code: string; message: string }
-  | { __typename: 'ForbiddenError'; code: string; message: string }
-  | { __typename: 'UnauthenticatedError'; code: string; message: string };
+  | { __typename: 'RuleViolationError'; code: string; message: string; rule: string }
+  | { __typename: 'VersionConflictError'; code: string; message: string; currentVersion: number }
+  | { __typename: 'NotFoundError' | 'ForbiddenError' | 'UnauthenticatedError'; code: string; message: string };
 
 // --- Capacity and matching (platser, lediga platser, matchning) ---
 
@@ -216,14 +216,6 @@ export interface ExcludedFosterHome {
 export type MatchFosterHomesResult =
   | { __typename: 'QueryMatchFosterHomesSuccess'; data: { candidates: MatchedFosterHome[]; excluded: ExcludedFosterHome[] } }
   | { __typename: 'ValidationError'; code: string; message: string; issues: ValidationIssue[] };
-
-export type UpdateFosterHomeLanguagesResult =
-  | { __typename: 'MutationUpdateFosterHomeSuccess'; data: { id: string; version: number; updatedAt: string; languages: string[] } }
-  | { __typename: 'VersionConflictError'; code: string; message: string; currentVersion: number }
-  | { __typename: 'ValidationError'; code: string; message: string; issues: ValidationIssue[] }
-  | { __typename: 'NotFoundError'; code: string; message: string }
-  | { __typename: 'ForbiddenError'; code: string; message: string }
-  | { __typename: 'UnauthenticatedError'; code: string; message: string };
 
 // --- Recruitment, training and the funnel (rekrytering, utbildning, tratt) ---
 
@@ -346,14 +338,6 @@ export interface RecruitmentMoveInput {
   note: string | null;
 }
 
-/** The answer of a mutation with a result union: the saved data, or one of the typed errors. */
-export type MutationResult<TData> =
-  | { __typename: `Mutation${string}Success`; data: TData }
-  | { __typename: 'ValidationError'; code: string; message: string; issues: ValidationIssue[] }
-  | { __typename: 'RuleViolationError'; code: string; message: string; rule: string }
-  | { __typename: 'VersionConflictError'; code: string; message: string; currentVersion: number }
-  | { __typename: 'NotFoundError' | 'ForbiddenError' | 'UnauthenticatedError'; code: string; message: string };
-
 export interface RecruitmentFunnelStep {
   step: RecruitmentStep;
   reached: number;
@@ -409,4 +393,266 @@ export interface MissingTraining {
   course: { id: string; name: string };
   reason: TrainingNeedReason;
   sessionsAttended: number;
+}
+
+export type FollowUpKind = 'VISIT' | 'REVIEW' | 'REEXAMINATION' | 'CUSTODY_TRANSFER_CONSIDERATION' | 'CARE_PLAN_REVISION';
+export type FollowUpStatus = 'DONE' | 'OVERDUE' | 'DUE' | 'UPCOMING';
+
+export interface FollowUpChild {
+  id: string;
+  givenName: string;
+  familyName: string;
+}
+
+export interface DashboardFollowUp {
+  child: FollowUpChild;
+  kind: FollowUpKind;
+  dueOn: string;
+  status: FollowUpStatus;
+  daysOverdue: number;
+  reference: string;
+}
+
+export interface WorkerFollowUps {
+  worker: { id: string; displayName: string } | null;
+  caseload: number;
+  overdue: DashboardFollowUp[];
+  dueSoon: DashboardFollowUp[];
+}
+
+export interface FollowUpDashboard {
+  municipality: { id: string; name: string };
+  day: string;
+  withinDays: number;
+  caseload: number;
+  overdueCount: number;
+  dueSoonCount: number;
+  workers: WorkerFollowUps[];
+}
+
+export interface DueFollowUp {
+  kind: FollowUpKind;
+  dueOn: string;
+  status: FollowUpStatus;
+  reference: string;
+  countedFrom: string | null;
+  doneOn: string | null;
+  doneBy: { id: string; displayName: string } | null;
+  talkedAlone: boolean | null;
+  note: string | null;
+}
+
+export interface ChildFollowUpSchedule {
+  items: DueFollowUp[];
+}
+
+export interface RecordFollowUpInput {
+  childId: string;
+  kind: FollowUpKind;
+  dueOn: string;
+  doneOn: string;
+  talkedAlone: boolean | null;
+  note: string | null;
+}
+
+// Placement decisions and children, as the reports show them.
+export type ChildGender = 'GIRL' | 'BOY' | 'OTHER';
+export type ChildIdentityKind = 'PERSONAL_IDENTITY_NUMBER' | 'COORDINATION_NUMBER' | 'RESERVE_NUMBER';
+export type LegalBasis = 'SOL' | 'LVU_2' | 'LVU_3';
+export type PlacementKind = 'EMERGENCY' | 'LONG_TERM' | 'UPBRINGING';
+
+// The statutory reports (/rapporter).
+export type PlacementTerm = 'EMERGENCY' | 'LONG_TERM';
+export type UnexecutedDecisionStatus = 'NOT_EXECUTED' | 'EXECUTED' | 'CANCELLED';
+export type UnexecutedDecisionWaitKind = 'AWAITING_EXECUTION' | 'INTERRUPTED';
+
+export interface UnexecutedDecision {
+  decidedOn: string;
+  intervention: string;
+  kind: PlacementKind;
+  legalBasis: LegalBasis;
+  gender: ChildGender;
+  waitKind: UnexecutedDecisionWaitKind;
+  interruptedOn: string | null;
+  daysWaited: number;
+  status: UnexecutedDecisionStatus;
+  statusOn: string | null;
+}
+
+export interface UnexecutedDecisionReport {
+  municipality: { id: string; name: string };
+  year: number;
+  quarter: number;
+  first: string;
+  last: string;
+  asOf: string;
+  total: number;
+  notExecuted: number;
+  executed: number;
+  cancelled: number;
+  previousQuarterTotal: number;
+  byGender: { gender: ChildGender; count: number }[];
+  decisions: UnexecutedDecision[];
+  csv: string;
+}
+
+export interface IvoFosterChild {
+  gender: ChildGender;
+  birthYear: number;
+  homeName: string | null;
+  homeKind: FosterHomeKind | null;
+  homeMunicipalityName: string | null;
+  term: PlacementTerm;
+  placementKind: PlacementKind | null;
+  legalBasis: LegalBasis | null;
+  startsOn: string;
+  endedOn: string | null;
+  placedAtYearEnd: boolean;
+}
+
+export interface IvoFosterChildList {
+  municipality: { id: string; name: string };
+  year: number;
+  children: number;
+  childrenAtYearEnd: number;
+  dueOn: string;
+  daysUntilDue: number;
+  deadlineApproaching: boolean;
+  placements: IvoFosterChild[];
+  csv: string;
+}
+
+export interface RegisteredIntervention {
+  childId: string;
+  identityNumber: string;
+  identityKind: ChildIdentityKind;
+  intervention: string | null;
+  placementKind: PlacementKind | null;
+  homeKind: FosterHomeKind | null;
+  legalBasis: LegalBasis | null;
+  decidedOn: string | null;
+  startsOn: string;
+  endedOn: string | null;
+  endReason: string | null;
+}
+
+export interface InterventionRegister {
+  municipality: { id: string; name: string };
+  year: number;
+  started: number;
+  ended: number;
+  interventions: RegisteredIntervention[];
+  csv: string;
+}
+
+export interface PlacementOverview {
+  municipality: { id: string; name: string };
+  day: string;
+  children: number;
+  inHomesNotVisible: number;
+  upbringing: number;
+  byHomeKind: { kind: FosterHomeKind; children: number }[];
+  byTerm: { term: PlacementTerm; children: number }[];
+  csv: string;
+}
+
+// A child's case: the child, the utredning, decisions and placements (/barn).
+export type GuardianRelation = 'PARENT' | 'APPOINTED_GUARDIAN' | 'OTHER';
+export type NeedsAssessmentOutcome = 'PLACEMENT' | 'OTHER_INTERVENTION' | 'NO_INTERVENTION';
+export type PlacementDecisionMaker = 'COMMITTEE' | 'DELEGATE' | 'CHAIR';
+
+export interface CaseWorker {
+  id: string;
+  displayName: string;
+}
+
+export interface Guardian {
+  id: string;
+  name: string;
+  personalIdentityNumber: string | null;
+  relation: GuardianRelation;
+}
+
+export interface GuardianInput {
+  name: string;
+  personalIdentityNumber: string | null;
+  relation: GuardianRelation;
+}
+
+export interface ChildIdentityInput {
+  identityKind: ChildIdentityKind;
+  identityNumber: string;
+  birthDate: string | null;
+  gender: ChildGender | null;
+}
+
+export interface ChildSummary {
+  id: string;
+  givenName: string;
+  familyName: string;
+  age: number;
+  identityKind: ChildIdentityKind;
+  identityNumber: string;
+  assignedWorker: CaseWorker | null;
+  currentPlacement: { id: string; fosterHome: { id: string; name: string } } | null;
+}
+
+export interface ChildConnection {
+  totalCount: number;
+  pageInfo: PageInfo;
+  edges: Array<{ node: ChildSummary }>;
+}
+
+export interface NeedsAssessment {
+  id: string;
+  worker: CaseWorker;
+  startedOn: string;
+  completedOn: string | null;
+  outcome: NeedsAssessmentOutcome | null;
+  summary: string | null;
+  version: number;
+}
+
+export interface PlacementDecision {
+  id: string;
+  legalBasis: LegalBasis;
+  kind: PlacementKind;
+  intervention: string;
+  decidedOn: string;
+  decisionMakerKind: PlacementDecisionMaker;
+  decisionMakerName: string;
+  favourable: boolean;
+  childImpactAssessment: string | null;
+  needsAssessment: { id: string; startedOn: string } | null;
+  interruptedOn: string | null;
+  cancelledOn: string | null;
+  cancellationReason: string | null;
+  version: number;
+}
+
+export interface ChildPlacement {
+  id: string;
+  fosterHome: { id: string; name: string; kind: FosterHomeKind };
+  decision: { id: string } | null;
+  approval: { decidedOn: string; validUntil: string | null; decidedBy: OrganisationRef; assessedBy: OrganisationRef } | null;
+  startsOn: string;
+  plannedEndOn: string | null;
+  endedOn: string | null;
+  endReason: string | null;
+  ongoing: boolean;
+  agreementSignedOn: string | null;
+  carePlanOn: string | null;
+  implementationPlanOn: string | null;
+  version: number;
+}
+
+export interface ChildRecord extends ChildSummary {
+  birthDate: string;
+  gender: ChildGender;
+  placingMunicipality: OrganisationRef;
+  guardians: Guardian[];
+  needsAssessments: NeedsAssessment[];
+  placementDecisions: PlacementDecision[];
+  placements: ChildPlacement[];
+  version: number;
 }

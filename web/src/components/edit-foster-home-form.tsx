@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type FormEvent, type MouseEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { errorMessage } from '../api/errors';
 import { graphql } from '../api/graphql';
 import { expireSession } from '../api/session';
@@ -11,6 +11,7 @@ import {
   type ValidationIssue,
 } from '../api/types';
 import { FOSTER_HOME_STATUS_LABELS } from '../lib/labels';
+import { ErrorSummary, Field } from './forms';
 
 const FIELDS = ['name', 'status', 'places', 'streetAddress', 'postalCode', 'city'] as const;
 type FieldName = (typeof FIELDS)[number];
@@ -99,7 +100,6 @@ interface Props {
 export function EditFosterHomeForm({ home, headingId, onSaved, onReload, onStatus }: Props) {
   const idPrefix = useId();
   const fieldId = (field: FieldName) => `${idPrefix}-${field}`;
-  const errorId = (field: FieldName) => `${idPrefix}-${field}-error`;
 
   const [values, setValues] = useState<FormValues>(() => valuesOf(home));
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
@@ -160,13 +160,14 @@ export function EditFosterHomeForm({ home, headingId, onSaved, onReload, onStatu
     setSaving(true);
     onStatus('Sparar…');
     try {
-      const { updateFosterHome: result } = await graphql(UpdateFosterHomeMutation, { input });
+      const { result } = await graphql(UpdateFosterHomeMutation, { input });
+      if ('data' in result) {
+        setValues(valuesOf(result.data));
+        onSaved(result.data);
+        onStatus('Ändringarna är sparade.', 'success');
+        return;
+      }
       switch (result.__typename) {
-        case 'MutationUpdateFosterHomeSuccess':
-          setValues(valuesOf(result.data));
-          onSaved(result.data);
-          onStatus('Ändringarna är sparade.', 'success');
-          break;
         case 'VersionConflictError':
           onStatus('');
           setConflict(true);
@@ -206,37 +207,13 @@ export function EditFosterHomeForm({ home, headingId, onSaved, onReload, onStatu
     onStatus('Dina ändringar är ångrade.');
   }
 
-  function focusField(event: MouseEvent<HTMLAnchorElement>, field: FieldName) {
-    event.preventDefault();
-    document.getElementById(fieldId(field))?.focus();
-  }
-
-  const errorEntries = FIELDS.flatMap((field) => {
-    const message = fieldErrors[field];
-    return message ? [{ field, message }] : [];
-  });
-  const hasErrors = errorEntries.length > 0 || otherErrors.length > 0;
-
-  function fieldProps(field: FieldName) {
-    const invalid = Boolean(fieldErrors[field]);
-    return {
-      id: fieldId(field),
-      name: field,
-      value: values[field],
-      'aria-invalid': invalid || undefined,
-      'aria-describedby': invalid ? errorId(field) : undefined,
-    };
-  }
-
-  function fieldError(field: FieldName) {
-    const message = fieldErrors[field];
-    return message ? (
-      <p id={errorId(field)} className="field-error">
-        <span className="visually-hidden">Fel: </span>
-        {message}
-      </p>
-    ) : null;
-  }
+  const summaryErrors = [
+    ...FIELDS.flatMap((field) => {
+      const message = fieldErrors[field];
+      return message ? [{ fieldId: fieldId(field), message: `${FIELD_LABELS[field]}: ${message}` }] : [];
+    }),
+    ...otherErrors.map((message) => ({ fieldId: null, message })),
+  ];
 
   return (
     <form
@@ -263,98 +240,64 @@ export function EditFosterHomeForm({ home, headingId, onSaved, onReload, onStatu
         </div>
       )}
 
-      {hasErrors && (
-        <div ref={summaryRef} tabIndex={-1} role="alert" className="alert alert--error error-summary">
-          <h3>Ändringarna kunde inte sparas</h3>
-          <ul>
-            {errorEntries.map(({ field, message }) => (
-              <li key={field}>
-                <a href={`#${fieldId(field)}`} onClick={(event) => focusField(event, field)}>
-                  {FIELD_LABELS[field]}: {message}
-                </a>
-              </li>
-            ))}
-            {otherErrors.map((message, index) => (
-              <li key={`other-${index}`}>{message}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      {summaryErrors.length > 0 && <ErrorSummary title="Ändringarna kunde inte sparas" errors={summaryErrors} summaryRef={summaryRef} />}
 
-      <div className="field">
-        <label htmlFor={fieldId('name')}>{FIELD_LABELS.name}</label>
-        {fieldError('name')}
-        <input
-          {...fieldProps('name')}
-          type="text"
-          required
-          autoComplete="off"
-          onChange={(e) => setValue('name', e.target.value)}
-        />
-      </div>
+      <Field id={fieldId('name')} label={FIELD_LABELS.name} error={fieldErrors.name}>
+        {(control) => <input {...control} name="name" value={values.name} type="text" required autoComplete="off" onChange={(e) => setValue('name', e.target.value)} />}
+      </Field>
 
       <div className="field-row">
-        <div className="field">
-          <label htmlFor={fieldId('status')}>{FIELD_LABELS.status}</label>
-          {fieldError('status')}
-          <select {...fieldProps('status')} onChange={(e) => setValue('status', e.target.value)}>
-            {FOSTER_HOME_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {FOSTER_HOME_STATUS_LABELS[status]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={fieldId('places')}>{FIELD_LABELS.places}</label>
-          {fieldError('places')}
-          <input
-            {...fieldProps('places')}
-            type="number"
-            inputMode="numeric"
-            min={0}
-            step={1}
-            required
-            className="input--short"
-            onChange={(e) => setValue('places', e.target.value)}
-          />
-        </div>
+        <Field id={fieldId('status')} label={FIELD_LABELS.status} error={fieldErrors.status}>
+          {(control) => (
+            <select {...control} name="status" value={values.status} onChange={(e) => setValue('status', e.target.value)}>
+              {FOSTER_HOME_STATUSES.map((status) => (
+                <option key={status} value={status}>
+                  {FOSTER_HOME_STATUS_LABELS[status]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field id={fieldId('places')} label={FIELD_LABELS.places} error={fieldErrors.places}>
+          {(control) => (
+            <input
+              {...control}
+              name="places"
+              value={values.places}
+              type="number"
+              inputMode="numeric"
+              min={0}
+              step={1}
+              required
+              className="input--short"
+              onChange={(e) => setValue('places', e.target.value)}
+            />
+          )}
+        </Field>
       </div>
 
-      <div className="field">
-        <label htmlFor={fieldId('streetAddress')}>{FIELD_LABELS.streetAddress}</label>
-        {fieldError('streetAddress')}
-        <input
-          {...fieldProps('streetAddress')}
-          type="text"
-          autoComplete="off"
-          onChange={(e) => setValue('streetAddress', e.target.value)}
-        />
-      </div>
+      <Field id={fieldId('streetAddress')} label={FIELD_LABELS.streetAddress} error={fieldErrors.streetAddress}>
+        {(control) => <input {...control} name="streetAddress" value={values.streetAddress} type="text" autoComplete="off" onChange={(e) => setValue('streetAddress', e.target.value)} />}
+      </Field>
 
       <div className="field-row">
-        <div className="field">
-          <label htmlFor={fieldId('postalCode')}>{FIELD_LABELS.postalCode}</label>
-          {fieldError('postalCode')}
-          <input
-            {...fieldProps('postalCode')}
-            type="text"
-            inputMode="numeric"
-            autoComplete="off"
-            className="input--short"
-            onChange={(e) => setValue('postalCode', e.target.value)}
-          />
-        </div>
-        <div className="field field--grow">
-          <label htmlFor={fieldId('city')}>{FIELD_LABELS.city}</label>
-          {fieldError('city')}
-          <input
-            {...fieldProps('city')}
-            type="text"
-            autoComplete="off"
-            onChange={(e) => setValue('city', e.target.value)}
-          />
-        </div>
+        <Field id={fieldId('postalCode')} label={FIELD_LABELS.postalCode} error={fieldErrors.postalCode}>
+          {(control) => (
+            <input
+              {...control}
+              name="postalCode"
+              value={values.postalCode}
+              type="text"
+              inputMode="numeric"
+              autoComplete="off"
+              className="input--short"
+              onChange={(e) => setValue('postalCode', e.target.value)}
+            />
+          )}
+        </Field>
+        <Field id={fieldId('city')} label={FIELD_LABELS.city} error={fieldErrors.city} className="field field--grow">
+          {(control) => <input {...control} name="city" value={values.city} type="text" autoComplete="off" onChange={(e) => setValue('city', e.target.value)} />}
+        </Field>
       </div>
 
       <div className="form-actions">

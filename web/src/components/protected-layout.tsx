@@ -6,6 +6,7 @@ import { ViewerQuery } from '../api/operations';
 import { clearToken, expireSession, getToken, onSessionExpired } from '../api/session';
 import type { Viewer } from '../api/types';
 import { roleLabel } from '../lib/labels';
+import { ErrorAlert, Loading } from './page-states';
 import { MAIN_CONTENT_ID, SkipLink, focusMainContent } from './skip-link';
 import { ViewerContext } from './viewer-context';
 
@@ -116,6 +117,19 @@ export function ProtectedLayout() {
                   <NavLink to="/godkannanden-att-fornya">Godkännanden att förnya</NavLink>
                 </li>
               )}
+              {viewer?.organisation.kind === 'MUNICIPALITY' && viewer.roles.some((role) => role === 'CHILD_SOCIAL_WORKER' || role === 'HEAD_OF_UNIT') && (
+                <>
+                  <li>
+                    <NavLink to="/barn">Barn</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/uppfoljning">Uppföljning</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/rapporter">Rapporter</NavLink>
+                  </li>
+                </>
+              )}
             </ul>
           </nav>
           <div className="site-header__session">
@@ -142,19 +156,8 @@ export function ProtectedLayout() {
         </div>
       </header>
       <main id={MAIN_CONTENT_ID} tabIndex={-1} className="page">
-        {state.status === 'loading' && (
-          <p role="status" className="muted">
-            Hämtar dina uppgifter…
-          </p>
-        )}
-        {state.status === 'error' && (
-          <div role="alert" className="alert alert--error">
-            <p>{state.message}</p>
-            <button type="button" className="button" onClick={() => setAttempt((n) => n + 1)}>
-              Försök igen
-            </button>
-          </div>
-        )}
+        {state.status === 'loading' && <Loading>Hämtar dina uppgifter…</Loading>}
+        {state.status === 'error' && <ErrorAlert message={state.message} onRetry={() => setAttempt((n) => n + 1)} />}
         {viewer && (
           <ViewerContext value={viewer}>
             <Outlet />

@@ -1,4 +1,10 @@
 import type {
+  ChildGender,
+  ChildIdentityKind,
+  LegalBasis,
+  PlacementKind,
+  PlacementTerm,
+  UnexecutedDecisionStatus,
   FosterHomeKind,
   FosterHomeStatus,
   HouseholdRole,
@@ -12,6 +18,11 @@ import type {
   RecruitmentStep,
   ScreeningResult,
   TrainingNeedReason,
+  FollowUpKind,
+  FollowUpStatus,
+  GuardianRelation,
+  NeedsAssessmentOutcome,
+  PlacementDecisionMaker,
 } from '../api/types';
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -125,4 +136,73 @@ export const RECRUITMENT_EVENT_LABELS: Record<RecruitmentEventKind, string> = {
 export const TRAINING_NEED_REASON_LABELS: Record<TrainingNeedReason, string> = {
   REQUIRED_FOR_APPROVAL: 'Krävs för godkännande',
   OFFERED_TO_APPROVED_HOMES: 'Erbjuds godkända familjehem',
+};
+
+export const FOLLOW_UP_KIND_LABELS: Record<FollowUpKind, string> = {
+  VISIT: 'Besök hos barnet',
+  REVIEW: 'Övervägande',
+  REEXAMINATION: 'Omprövning',
+  CUSTODY_TRANSFER_CONSIDERATION: 'Övervägande av vårdnadsöverflyttning',
+  CARE_PLAN_REVISION: 'Revidering av vårdplanen',
+};
+
+export const FOLLOW_UP_STATUS_LABELS: Record<FollowUpStatus, string> = {
+  DONE: 'Gjord',
+  OVERDUE: 'Försenad',
+  DUE: 'Förfaller snart',
+  UPCOMING: 'Kommande',
+};
+
+/** Flicka, pojke, annan könsidentitet: the breakdown of the reports to IVO and Norrbus. */
+export const CHILD_GENDER_LABELS: Record<ChildGender, string> = {
+  GIRL: 'Flicka',
+  BOY: 'Pojke',
+  OTHER: 'Annan könsidentitet',
+};
+
+export const CHILD_IDENTITY_KIND_LABELS: Record<ChildIdentityKind, string> = {
+  PERSONAL_IDENTITY_NUMBER: 'Personnummer',
+  COORDINATION_NUMBER: 'Samordningsnummer',
+  RESERVE_NUMBER: 'Reservnummer',
+};
+
+export const LEGAL_BASIS_LABELS: Record<LegalBasis, string> = {
+  SOL: 'SoL',
+  LVU_2: 'LVU 2 §',
+  LVU_3: 'LVU 3 §',
+};
+
+export const PLACEMENT_KIND_LABELS: Record<PlacementKind, string> = {
+  EMERGENCY: 'Jourplacering',
+  LONG_TERM: 'Stadigvarande placering',
+  UPBRINGING: 'Uppväxtplacering',
+};
+
+export const PLACEMENT_TERM_LABELS: Record<PlacementTerm, string> = {
+  EMERGENCY: 'Jour',
+  LONG_TERM: 'Stadigvarande',
+};
+
+export const UNEXECUTED_DECISION_STATUS_LABELS: Record<UnexecutedDecisionStatus, string> = {
+  NOT_EXECUTED: 'Ej verkställt',
+  EXECUTED: 'Verkställt',
+  CANCELLED: 'Avslutat',
+};
+
+export const GUARDIAN_RELATION_LABELS: Record<GuardianRelation, string> = {
+  PARENT: 'Förälder',
+  APPOINTED_GUARDIAN: 'Särskilt förordnad vårdnadshavare',
+  OTHER: 'Annan vårdnadshavare',
+};
+
+export const NEEDS_ASSESSMENT_OUTCOME_LABELS: Record<NeedsAssessmentOutcome, string> = {
+  PLACEMENT: 'Placering',
+  OTHER_INTERVENTION: 'Annan insats',
+  NO_INTERVENTION: 'Ingen insats',
+};
+
+export const PLACEMENT_DECISION_MAKER_LABELS: Record<PlacementDecisionMaker, string> = {
+  COMMITTEE: 'Nämnden',
+  DELEGATE: 'Delegat',
+  CHAIR: 'Ordföranden',
 };

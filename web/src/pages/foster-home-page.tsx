@@ -1,37 +1,22 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import { Link, useLocation, useParams } from 'react-router-dom';
-import { errorMessage, isAbortError } from '../api/errors';
-import { graphql } from '../api/graphql';
+import { useLocation, useParams } from 'react-router-dom';
+import { startQuery } from '../api/graphql';
 import { FosterHomeQuery } from '../api/operations';
 import type { FosterHomeCore, FosterHomeDetails } from '../api/types';
+import { Announcement, useAnnouncement } from '../components/announcement';
+import { BackLink } from '../components/back-link';
 import { EditFosterHomeForm } from '../components/edit-foster-home-form';
+import { HouseholdTable } from '../components/household-table';
+import { PageLoadState, type UnreadyState } from '../components/page-states';
 import { HomePlacesSection } from './matching/home-places-section';
 import { FosterHomeApprovalSection } from './assessments/foster-home-approval-section';
 import { StatusBadge } from '../components/status-badge';
 import { useViewer } from '../components/viewer-context';
-import {
-  formatAddress,
-  formatDate,
-  formatDateTime,
-  formatNumber,
-  formatPersonalIdentityNumber,
-} from '../lib/format';
-import { FOSTER_HOME_KIND_LABELS, HOUSEHOLD_ROLE_LABELS, labelOf } from '../lib/labels';
+import { formatAddress, formatDate, formatDateTime, formatNumber } from '../lib/format';
+import { FOSTER_HOME_KIND_LABELS, labelOf } from '../lib/labels';
 import { useDocumentTitle } from '../lib/use-document-title';
 
-type HomeState =
-  | { status: 'loading' }
-  | { status: 'error'; message: string }
-  | { status: 'not-found' }
-  | { status: 'ready'; home: FosterHomeDetails };
-
-export type StatusTone = 'info' | 'success' | 'error';
-
-interface StatusMessage {
-  id: number;
-  text: string;
-  tone: StatusTone;
-}
+type HomeState = UnreadyState | { status: 'ready'; home: FosterHomeDetails };
 
 /** Keyed by id so that moving to another home starts from a clean state. */
 export function FosterHomeRoute() {
@@ -53,7 +38,7 @@ function FosterHomePage({ id }: { id: string }) {
 
   const [state, setState] = useState<HomeState>({ status: 'loading' });
   const [reloadCount, setReloadCount] = useState(0);
-  const [statusMessage, setStatusMessage] = useState<StatusMessage>({ id: 0, text: '', tone: 'info' });
+  const [statusMessage, announce] = useAnnouncement('', 'info');
   const editHeadingRef = useRef<HTMLHeadingElement>(null);
   // A "soft" reload keeps the page on screen while the latest version is fetched.
   const softReload = useRef(false);
@@ -66,29 +51,25 @@ function FosterHomePage({ id }: { id: string }) {
         : 'Familjehem',
   );
 
-  const announce = useCallback((text: string, tone: StatusTone = 'info') => {
-    setStatusMessage((previous) => ({ id: previous.id + 1, text, tone }));
-  }, []);
-
   useEffect(() => {
-    const controller = new AbortController();
     const soft = softReload.current;
     softReload.current = false;
     if (!soft) setState({ status: 'loading' });
-    graphql(FosterHomeQuery, { id, withHousehold: keepsRegister }, { signal: controller.signal })
-      .then(({ fosterHome }) => {
+    return startQuery(
+      FosterHomeQuery,
+      { id, withHousehold: keepsRegister },
+      ({ fosterHome }) => {
         setState(fosterHome ? { status: 'ready', home: fosterHome } : { status: 'not-found' });
         if (soft && fosterHome) {
           announce('Familjehemmet är omladdat. Du ser nu den senaste versionen.');
           requestAnimationFrame(() => editHeadingRef.current?.focus());
         }
-      })
-      .catch((error: unknown) => {
-        if (isAbortError(error) || controller.signal.aborted) return;
-        if (soft) announce(`Familjehemmet kunde inte laddas om. ${errorMessage(error)}`, 'error');
-        else setState({ status: 'error', message: errorMessage(error) });
-      });
-    return () => controller.abort();
+      },
+      (message) => {
+        if (soft) announce(`Familjehemmet kunde inte laddas om. ${message}`, 'error');
+        else setState({ status: 'error', message });
+      },
+    );
   }, [id, reloadCount, announce, keepsRegister]);
 
   /** Fetches the latest version while keeping the page visible (after a version conflict). */
@@ -106,50 +87,19 @@ function FosterHomePage({ id }: { id: string }) {
     );
   }, []);
 
-  const backLink = (
-    <p className="back-link">
-      <Link to={backTo}>
-        <span aria-hidden="true">← </span>Alla familjehem
-      </Link>
-    </p>
-  );
+  const backLink = <BackLink to={backTo}>Alla familjehem</BackLink>;
 
-  if (state.status === 'loading') {
+  if (state.status !== 'ready') {
     return (
-      <>
-        {backLink}
-        <p role="status" className="muted">
-          Hämtar familjehemmet…
-        </p>
-      </>
-    );
-  }
-
-  if (state.status === 'error') {
-    return (
-      <>
-        {backLink}
-        <h1>Familjehemmet kunde inte visas</h1>
-        <div role="alert" className="alert alert--error">
-          <p>{state.message}</p>
-          <button type="button" className="button" onClick={retry}>
-            Försök igen
-          </button>
-        </div>
-      </>
-    );
-  }
-
-  if (state.status === 'not-found') {
-    return (
-      <>
-        {backLink}
-        <h1>Familjehemmet hittades inte</h1>
-        <p>
-          Familjehemmet finns inte, eller så har du inte behörighet att se det. Kontrollera länken
-          eller gå tillbaka till registret.
-        </p>
-      </>
+      <PageLoadState
+        state={state}
+        backLink={backLink}
+        loading="Hämtar familjehemmet…"
+        errorHeading="Familjehemmet kunde inte visas"
+        notFoundHeading="Familjehemmet hittades inte"
+        notFound="Familjehemmet finns inte, eller så har du inte behörighet att se det. Kontrollera länken eller gå tillbaka till registret."
+        onRetry={retry}
+      />
     );
   }
 
@@ -245,38 +195,7 @@ function FosterHomePage({ id }: { id: string }) {
                 <strong>Visningen loggas.</strong> Uppgifterna om hushållets medlemmar är
                 personuppgifter. Varje gång de visas registreras det i loggen vem som tittade och när.
               </p>
-              <div className="table-scroll" role="region" aria-labelledby={`${idPrefix}-household-caption`} tabIndex={0}>
-                <table className="data-table">
-                  <caption id={`${idPrefix}-household-caption`} className="visually-hidden">
-                    Hushållsmedlemmar
-                  </caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Namn</th>
-                      <th scope="col">Personnummer</th>
-                      <th scope="col">Roll</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {householdMembers.length === 0 && (
-                      <tr>
-                        <td colSpan={3} className="empty">
-                          Inga hushållsmedlemmar är registrerade.
-                        </td>
-                      </tr>
-                    )}
-                    {householdMembers.map((member) => (
-                      <tr key={member.id}>
-                        <th scope="row">
-                          {member.givenName} {member.familyName}
-                        </th>
-                        <td className="tabular">{formatPersonalIdentityNumber(member.personalIdentityNumber)}</td>
-                        <td>{labelOf(HOUSEHOLD_ROLE_LABELS, member.role)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <HouseholdTable members={householdMembers} />
             </section>
           )}
         </div>
@@ -286,13 +205,7 @@ function FosterHomePage({ id }: { id: string }) {
             <h2 id={editHeadingId} ref={editHeadingRef} tabIndex={-1}>
               Redigera
             </h2>
-            <div role="status" className="status-region">
-              {statusMessage.text && (
-                <p key={statusMessage.id} className={`alert alert--${statusMessage.tone}`}>
-                  {statusMessage.text}
-                </p>
-              )}
-            </div>
+            <Announcement message={statusMessage} />
             <EditFosterHomeForm
               key={`${home.id}:${home.version}:${reloadCount}`}
               home={home}

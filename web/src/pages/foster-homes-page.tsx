@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { errorMessage, isAbortError } from '../api/errors';
-import { graphql } from '../api/graphql';
+import { errorMessage } from '../api/errors';
+import { graphql, startQuery } from '../api/graphql';
 import { FosterHomeOwnerOptionsQuery, FosterHomesQuery } from '../api/operations';
 import {
   FOSTER_HOME_KINDS,
@@ -13,6 +13,9 @@ import {
   type FosterHomeStatus,
   type OrganisationRef,
 } from '../api/types';
+import { DataTable, EmptyRow } from '../components/data-table';
+import { FilterActions } from '../components/forms';
+import { ErrorAlert } from '../components/page-states';
 import { StatusBadge } from '../components/status-badge';
 import { compareSv, formatNumber } from '../lib/format';
 import { FOSTER_HOME_KIND_LABELS, FOSTER_HOME_STATUS_LABELS, labelOf } from '../lib/labels';
@@ -129,22 +132,22 @@ export function FosterHomesPage() {
   // --- Owner options ---
   const [ownerOptions, setOwnerOptions] = useState<OwnerOptions | null>(null);
   const [ownerOptionsError, setOwnerOptionsError] = useState<string | null>(null);
-  useEffect(() => {
-    const controller = new AbortController();
-    graphql(FosterHomeOwnerOptionsQuery, {}, { signal: controller.signal })
-      .then((data) => {
-        const byName = (a: OrganisationRef, b: OrganisationRef) => compareSv(a.name, b.name);
-        setOwnerOptions({
-          units: [...data.units].sort(byName),
-          municipalities: [...data.municipalities].sort(byName),
-        });
-      })
-      .catch((error: unknown) => {
-        if (isAbortError(error) || controller.signal.aborted) return;
-        setOwnerOptionsError(errorMessage(error));
-      });
-    return () => controller.abort();
-  }, []);
+  useEffect(
+    () =>
+      startQuery(
+        FosterHomeOwnerOptionsQuery,
+        {},
+        (data) => {
+          const byName = (a: OrganisationRef, b: OrganisationRef) => compareSv(a.name, b.name);
+          setOwnerOptions({
+            units: [...data.units].sort(byName),
+            municipalities: [...data.municipalities].sort(byName),
+          });
+        },
+        setOwnerOptionsError,
+      ),
+    [],
+  );
 
   // --- The list ---
   const [data, setData] = useState<ListData | null>(null);
@@ -159,22 +162,22 @@ export function FosterHomesPage() {
   const tableBodyRef = useRef<HTMLTableSectionElement>(null);
 
   useEffect(() => {
-    const controller = new AbortController();
     const variables = { first: PAGE_SIZE, after: null, filter: JSON.parse(filterKey) as FosterHomeFilter };
     setLoading(true);
     setError(null);
     setLoadMoreError(null);
-    graphql(FosterHomesQuery, variables, { signal: controller.signal })
-      .then((result) => {
+    return startQuery(
+      FosterHomesQuery,
+      variables,
+      (result) => {
         setData(toListData(result.fosterHomes));
         setLoading(false);
-      })
-      .catch((err: unknown) => {
-        if (isAbortError(err) || controller.signal.aborted) return;
-        setError(errorMessage(err));
+      },
+      (message) => {
+        setError(message);
         setLoading(false);
-      });
-    return () => controller.abort();
+      },
+    );
   }, [filterKey, attempt]);
 
   async function loadMore() {
@@ -303,16 +306,7 @@ export function FosterHomesPage() {
           </select>
           {ownerOptionsError && <span className="hint hint--error">Listan kunde inte hämtas.</span>}
         </div>
-        <div className="filters__actions">
-          <button type="submit" className="button button--secondary">
-            Sök
-          </button>
-          {hasFilter && (
-            <button type="button" className="button button--link" onClick={clearFilters}>
-              Rensa filter
-            </button>
-          )}
-        </div>
+        <FilterActions submitLabel="Sök" onClear={hasFilter ? clearFilters : undefined} />
       </form>
 
       <div className="list-summary">
@@ -326,74 +320,53 @@ export function FosterHomesPage() {
         )}
       </div>
 
-      {error && (
-        <div role="alert" className="alert alert--error">
-          <p>{error}</p>
-          <button type="button" className="button" onClick={() => setAttempt((n) => n + 1)}>
-            Försök igen
-          </button>
-        </div>
-      )}
+      {error && <ErrorAlert message={error} onRetry={() => setAttempt((n) => n + 1)} />}
 
       {!data && loading && <p className="muted">Hämtar familjehem…</p>}
 
       {data && !error && (
         <>
-          <div
-            className="table-scroll"
-            role="region"
-            aria-labelledby={`${idPrefix}-caption`}
-            tabIndex={0}
-          >
-            <table className="data-table" aria-busy={loading}>
-              <caption id={`${idPrefix}-caption`} className="visually-hidden">
-                Familjehem
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Namn</th>
-                  <th scope="col">Typ</th>
-                  <th scope="col">Status</th>
-                  <th scope="col" className="numeric">
-                    Platser
+          <DataTable caption="Familjehem" captionHidden aria-busy={loading}>
+            <thead>
+              <tr>
+                <th scope="col">Namn</th>
+                <th scope="col">Typ</th>
+                <th scope="col">Status</th>
+                <th scope="col" className="numeric">
+                  Platser
+                </th>
+                <th scope="col">Ansvarig organisation</th>
+                <th scope="col">Ort</th>
+                <th scope="col">Kommun</th>
+                <th scope="col">Konsulentverksamhet</th>
+              </tr>
+            </thead>
+            <tbody ref={tableBodyRef}>
+              {data.homes.length === 0 && (
+                <EmptyRow columns={8}>
+                  {hasFilter ? 'Inga familjehem matchar filtret.' : 'Det finns inga familjehem i registret.'}
+                </EmptyRow>
+              )}
+              {data.homes.map((home) => (
+                <tr key={home.id}>
+                  <th scope="row">
+                    <Link to={`/familjehem/${encodeURIComponent(home.id)}`} state={{ listSearch: searchParams.toString() }}>
+                      {home.name}
+                    </Link>
                   </th>
-                  <th scope="col">Ansvarig organisation</th>
-                  <th scope="col">Ort</th>
-                  <th scope="col">Kommun</th>
-                  <th scope="col">Konsulentverksamhet</th>
+                  <td>{labelOf(FOSTER_HOME_KIND_LABELS, home.kind)}</td>
+                  <td>
+                    <StatusBadge status={home.status} />
+                  </td>
+                  <td className="numeric">{formatNumber(home.places)}</td>
+                  <td>{home.owner.name}</td>
+                  <td>{home.city ?? '–'}</td>
+                  <td>{home.municipality.name}</td>
+                  <td>{home.consultancyAgency?.name ?? '–'}</td>
                 </tr>
-              </thead>
-              <tbody ref={tableBodyRef}>
-                {data.homes.length === 0 && (
-                  <tr>
-                    <td colSpan={8} className="empty">
-                      {hasFilter
-                        ? 'Inga familjehem matchar filtret.'
-                        : 'Det finns inga familjehem i registret.'}
-                    </td>
-                  </tr>
-                )}
-                {data.homes.map((home) => (
-                  <tr key={home.id}>
-                    <th scope="row">
-                      <Link to={`/familjehem/${encodeURIComponent(home.id)}`} state={{ listSearch: searchParams.toString() }}>
-                        {home.name}
-                      </Link>
-                    </th>
-                    <td>{labelOf(FOSTER_HOME_KIND_LABELS, home.kind)}</td>
-                    <td>
-                      <StatusBadge status={home.status} />
-                    </td>
-                    <td className="numeric">{formatNumber(home.places)}</td>
-                    <td>{home.owner.name}</td>
-                    <td>{home.city ?? '–'}</td>
-                    <td>{home.municipality.name}</td>
-                    <td>{home.consultancyAgency?.name ?? '–'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </DataTable>
 
           {data.homes.length > 0 && (
             <div className="pagination">

@@ -3,6 +3,7 @@ import { useLocation, useNavigate } from 'react-router-dom';
 import { fetchDemoUsers, signInAsDemoUser, type DemoUser } from '../api/auth';
 import { errorMessage, isAbortError } from '../api/errors';
 import { setToken } from '../api/session';
+import { ErrorAlert } from '../components/page-states';
 import type { SignInLocationState } from '../components/protected-layout';
 import { MAIN_CONTENT_ID, SkipLink } from '../components/skip-link';
 import { compareSv } from '../lib/format';
@@ -143,14 +144,7 @@ export function SignInPage() {
           </div>
         )}
 
-        {users.status === 'error' && (
-          <div role="alert" className="alert alert--error">
-            <p>{users.message}</p>
-            <button type="button" className="button" onClick={() => setAttempt((n) => n + 1)}>
-              Försök igen
-            </button>
-          </div>
-        )}
+        {users.status === 'error' && <ErrorAlert message={users.message} onRetry={() => setAttempt((n) => n + 1)} />}
 
         {users.status === 'ready' && (
           <>

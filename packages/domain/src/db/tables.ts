@@ -375,6 +375,7 @@ export interface FollowUpPoliciesTable {
   review_reference: string;
   reexamination_reference: string;
   custody_transfer_reference: string;
+  care_plan_revision_reference: string;
   created_at: CreatedAt;
 }
 

@@ -8,6 +8,7 @@ import { sharesFromPopulation } from '../units/cost-sharing.js';
 import { loadRecruitmentDemo } from './recruitment-demo.js';
 import { loadAssessmentsDemo } from './assessments-demo.js';
 import { loadPlacementsDemo } from './placements-demo.js';
+import { loadFollowUpsDemo } from './follow-ups-demo.js';
 
 /**
  * Builds the demo data set from the seeds: the four municipalities of the joint foster-care unit
@@ -77,6 +78,9 @@ export const DEMO_USERS: readonly DemoUserSeed[] = [
   { email: 'anna.lind@familjehem-norra.se', displayName: 'Anna Lind', memberships: [['unit', 'foster_care_worker']] },
   { email: 'erik.berg@familjehem-norra.se', displayName: 'Erik Berg', memberships: [['unit', 'head_of_unit']] },
   { email: 'sara.nilsson@lindesberg.se', displayName: 'Sara Nilsson', memberships: [['lindesberg', 'child_social_worker']] },
+  // Lindesberg places most of the unit's children (54 in May 2022): its caseload needs more than one worker.
+  { email: 'ahmed.karimi@lindesberg.se', displayName: 'Ahmed Karimi', memberships: [['lindesberg', 'child_social_worker']] },
+  { email: 'jenny.berglund@lindesberg.se', displayName: 'Jenny Berglund', memberships: [['lindesberg', 'child_social_worker']] },
   { email: 'maria.holm@lindesberg.se', displayName: 'Maria Holm', memberships: [['lindesberg', 'head_of_unit']] },
   { email: 'johan.ek@nora.se', displayName: 'Johan Ek', memberships: [['nora', 'child_social_worker']] },
   { email: 'lena.strand@nora.se', displayName: 'Lena Strand', memberships: [['nora', 'head_of_unit']] },
@@ -272,10 +276,12 @@ export async function loadDemoData(db: Db, options: DemoOptions = {}): Promise<D
             postal_code: postalCode,
             city,
             municipality_id: organisationIds.get(municipalityKey)!,
-            places: mix.kind === 'emergency' ? 2 : 1 + Math.floor(next() * 2),
+            // Jourhem take siblings: four places each, enough for Lindesberg's eleven emergency placements in May 2022.
+            places: mix.kind === 'emergency' ? 4 : 1 + Math.floor(next() * 2),
             status: next() < 0.08 ? 'paused' : 'active',
             approved_by_org_id: mix.owner === 'unit' ? pick(next, municipalityKeys.map((k) => organisationIds.get(k)!)) : owner,
-            approved_on: birthDate(next, 2018, 2025),
+            // First approved by 2021, so the homes are there for the placement history from 2020 (seed 001).
+            approved_on: birthDate(next, 2012, 2021),
             consultancy_agency_id: mix.kind === 'consultant_supported' ? agencies[i % agencies.length]!.id : null,
           });
         }
@@ -303,15 +309,17 @@ export async function loadDemoData(db: Db, options: DemoOptions = {}): Promise<D
     const demoHomes: DemoHome[] = [];
     for (let start = 0; start < homes.length; start += 500) {
       const inserted = await trx.insertInto('foster_homes').values(homes.slice(start, start + 500)).returning(['id', 'owner_org_id', 'name', 'kind', 'places', 'approved_on', 'approved_by_org_id']).execute();
-      // The approval behind each home, with its conditions; a few come up for renewal soon.
+      // The approvals behind each home, with its conditions: the first on the day it was approved and a
+      // renewal every 36 months up to the latest, so one is in force on every day since; a few of the
+      // latest come up for renewal soon.
       await trx
         .insertInto('home_decisions')
         .values(
-          inserted.map((home) => {
+          inserted.flatMap((home) => {
             const youngest = home.kind === 'emergency' ? 0 : Math.floor(next() * 7);
             // The latest approval or renewal, within the policy's 36 months.
             const decidedOn = [home.approved_on!, addMonths(today, -1 - Math.floor(next() * 34))].sort().at(-1)!;
-            return {
+            const latest = {
               owner_org_id: home.owner_org_id,
               foster_home_id: home.id,
               outcome: 'approved',
@@ -329,6 +337,10 @@ export async function loadDemoData(db: Db, options: DemoOptions = {}): Promise<D
               reasoning: 'Utredningen visar att familjen har förutsättningar att ta emot barn enligt villkoren.',
               recorded_by: headOfUnit,
             };
+            const earlier: string[] = [];
+            for (let on = addMonths(decidedOn, -36); on > home.approved_on!; on = addMonths(on, -36)) earlier.unshift(on);
+            if (home.approved_on! < decidedOn) earlier.unshift(home.approved_on!);
+            return [...earlier.map((on) => ({ ...latest, decided_on: on, valid_until: addMonths(on, 36) })), latest];
           }),
         )
         .execute();
@@ -353,6 +365,7 @@ export async function loadDemoData(db: Db, options: DemoOptions = {}): Promise<D
     await loadRecruitmentDemo(context);
     await loadAssessmentsDemo(context);
     await loadPlacementsDemo(context);
+    await loadFollowUpsDemo(context);
     return { organisations: organisationIds.size, users: DEMO_USERS.length, fosterHomes: homes.length, householdMembers };
   });
 }

@@ -146,31 +146,47 @@ function childrenText(ages: readonly number[]): string {
   return ages.length === 1 ? `barnet är ${ages[0]} år` : `syskonen är ${listText(ages)} år`;
 }
 
-/** Every condition of the approval (and the home's state) that this child or these siblings break. */
-function exclusionReasons(needs: ChildNeeds, candidate: MatchCandidate): string[] {
+/** Which condition of an approval (or the home's state) a child breaks; placement maps each to its rule code. */
+export const APPROVAL_CONDITIONS = ['approval', 'status', 'kind', 'named_child', 'age', 'places'] as const;
+export type ApprovalCondition = (typeof APPROVAL_CONDITIONS)[number];
+
+export interface ConditionBreach {
+  readonly condition: ApprovalCondition;
+  /** In Swedish, as the worker reads it. */
+  readonly reason: string;
+}
+
+/** What a condition check needs to know of the child or siblings. */
+export type ConditionNeeds = Pick<ChildNeeds, 'ages' | 'kind'> & { readonly personalIdentityNumber?: string | null | undefined };
+
+/**
+ * Every condition of the approval (and the home's state) that this child or these siblings break:
+ * the one check behind matching's exclusions and the refusal of a placement.
+ */
+export function conditionBreaches(needs: ConditionNeeds, candidate: Pick<MatchCandidate, 'approval' | 'status' | 'freePlaces'>): ConditionBreach[] {
   const { approval } = candidate;
-  if (!approval) return ['Har inget gällande godkännande (beslut) och kan inte ta emot barn.'];
-  const reasons: string[] = [];
-  if (candidate.status !== 'active') reasons.push(STATUS_EXCLUSIONS[candidate.status]);
+  if (!approval) return [{ condition: 'approval', reason: 'Har inget gällande godkännande (beslut) och kan inte ta emot barn.' }];
+  const breaches: ConditionBreach[] = [];
+  if (candidate.status !== 'active') breaches.push({ condition: 'status', reason: STATUS_EXCLUSIONS[candidate.status] });
   if (!HOME_KINDS_FOR_NEED[needs.kind].includes(approval.assignmentKind)) {
-    reasons.push(`Godkänt som ${HOME_KIND_NAMES[approval.assignmentKind]}; barnet behöver ${NEED_NAMES[needs.kind]}.`);
+    breaches.push({ condition: 'kind', reason: `Godkänt som ${HOME_KIND_NAMES[approval.assignmentKind]}; barnet behöver ${NEED_NAMES[needs.kind]}.` });
   }
   if (approval.namedChild) {
-    if (needs.ages.length > 1) reasons.push('Godkänt endast för ett namngivet barn; syskon kan inte placeras där tillsammans.');
-    else if (!needs.personalIdentityNumber) reasons.push('Godkänt endast för ett namngivet barn; ange barnets personnummer om det gäller det barnet.');
-    else if (!isNamedChild(approval, needs.personalIdentityNumber)) reasons.push('Godkänt endast för ett namngivet barn, inte för det här barnet.');
+    const named = (reason: string) => breaches.push({ condition: 'named_child', reason });
+    if (needs.ages.length > 1) named('Godkänt endast för ett namngivet barn; syskon kan inte placeras där tillsammans.');
+    else if (!needs.personalIdentityNumber) named('Godkänt endast för ett namngivet barn; ange barnets personnummer om det gäller det barnet.');
+    else if (!isNamedChild(approval, needs.personalIdentityNumber)) named('Godkänt endast för ett namngivet barn, inte för det här barnet.');
   }
   if (needs.ages.some((age) => !acceptsAge(approval, age))) {
-    reasons.push(`Godkänt för ${ageRangeText(approval)}; ${childrenText(needs.ages)}.`);
+    breaches.push({ condition: 'age', reason: `Godkänt för ${ageRangeText(approval)}; ${childrenText(needs.ages)}.` });
   }
   if (candidate.freePlaces < needs.ages.length) {
-    reasons.push(
-      needs.ages.length === 1
-        ? 'Har inga lediga platser.'
-        : `Har ${placesText(candidate.freePlaces)}; syskonen behöver ${needs.ages.length}.`,
-    );
+    breaches.push({
+      condition: 'places',
+      reason: needs.ages.length === 1 ? 'Har inga lediga platser.' : `Har ${placesText(candidate.freePlaces)}; syskonen behöver ${needs.ages.length}.`,
+    });
   }
-  return reasons;
+  return breaches;
 }
 
 function isNamedChild(approval: ApprovalConditions, personalIdentityNumber: string | null | undefined): boolean {
@@ -255,7 +271,7 @@ export function matchHomes(needs: ChildNeeds, candidates: readonly MatchCandidat
   const eligible: Assessed[] = [];
   const excluded: ExcludedHome[] = [];
   for (const candidate of candidates) {
-    const reasons = exclusionReasons(needs, candidate);
+    const reasons = conditionBreaches(needs, candidate).map((breach) => breach.reason);
     if (reasons.length > 0 || !candidate.approval) {
       excluded.push({ fosterHomeId: candidate.fosterHomeId, reasons });
       continue;

@@ -145,7 +145,7 @@ describe('places in a home (platser) and who occupies them', () => {
   it('the unit that owns the home sees each child: name, age from the personnummer, placing municipality and since when', async () => {
     const occupants = await as(anna, (s) => loadOccupantsByHome(s, [homes.storgarden], today));
     assert.deepEqual(
-      occupants.map((o) => [o.givenName, o.familyName, o.age, o.placingMunicipalityId, o.since]),
+      occupants.map((o) => [o.child.givenName, o.child.familyName, o.age, o.placingMunicipalityId, o.since]),
       [
         ['Elsa', 'Lindqvist', 9, org.lindesberg, addMonths(today, -14)],
         ['Liam', 'Holmberg', 4, org.nora, addDays(today, -20)],
@@ -155,9 +155,9 @@ describe('places in a home (platser) and who occupies them', () => {
 
   it('a placing municipality sees its own child in the unit’s home, and only the count of the others', async () => {
     const lindesbergs = await as(sara, (s) => loadOccupantsByHome(s, [homes.storgarden], today));
-    assert.deepEqual(lindesbergs.map((o) => o.childId), [children.elsa]);
+    assert.deepEqual(lindesbergs.map((o) => o.child.id), [children.elsa]);
     const noras = await as(johan, (s) => loadOccupantsByHome(s, [homes.storgarden], today));
-    assert.deepEqual(noras.map((o) => o.childId), [children.liam]);
+    assert.deepEqual(noras.map((o) => o.child.id), [children.liam]);
     const counted = await capacityOf(johan, homes.storgarden);
     assert.equal(counted.occupiedPlaces, 2, 'the count includes Lindesberg’s child that Nora cannot see');
     assert.equal(counted.freePlaces, 1);

@@ -2,12 +2,12 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { requireRole, type Session } from '../access/actor.js';
 import { loadCurrentApprovals, type HomeDecision } from '../assessments/approvals.js';
-import { recordAudit } from '../audit/audit.js';
 import type { IsoDate } from '../db/tables.js';
 import { FOSTER_HOME_KINDS, type FosterHomeKind } from '../homes/foster-homes.js';
 import { acceptsAge, childAge } from '../matching/matching.js';
+import { ageOn } from '../shared/dates.js';
 import { parseInput } from '../shared/validation.js';
-import { childAgeOn } from './children.js';
+import { auditChildReads, toChild, type Child } from './children-records.js';
 
 /** Who sees how full the homes are: the unit's staff and the member municipalities' social services. */
 export const CAPACITY_READERS = ['foster_care_worker', 'child_social_worker', 'head_of_unit'] as const;
@@ -37,7 +37,7 @@ function homeCapacity(fosterHomeId: string, day: IsoDate, approval: HomeDecision
  * Occupied places per home on a day, counted by occupied_places(): it runs as its definer, so a
  * municipality sees how full a home is even when the children are another municipality's.
  */
-async function loadOccupiedPlaces(session: Session, homeIds: readonly string[], day: IsoDate): Promise<Map<string, number>> {
+export async function loadOccupiedPlaces(session: Session, homeIds: readonly string[], day: IsoDate): Promise<Map<string, number>> {
   if (homeIds.length === 0) return new Map();
   const rows = await session.db
     .selectFrom(sql<{ foster_home_id: string; occupied: number }>`occupied_places(${day}::date)`.as('o'))
@@ -60,10 +60,9 @@ export interface Occupant {
   readonly placementId: string;
   readonly fosterHomeId: string;
   readonly day: IsoDate;
-  readonly childId: string;
-  readonly givenName: string;
-  readonly familyName: string;
-  /** Completed years on the day, from the personnummer. */
+  /** The child as the actor may see it: the unit sees the name and age, not the identity. */
+  readonly child: Child;
+  /** Completed years on the day. */
   readonly age: number;
   readonly placingMunicipalityId: string;
   readonly since: IsoDate;
@@ -83,7 +82,8 @@ export async function loadOccupantsByHome(session: Session, homeIds: readonly st
   const rows = await session.db
     .selectFrom('placements as p')
     .innerJoin('children as c', (join) => join.onRef('c.id', '=', 'p.child_id').onRef('c.owner_org_id', '=', 'p.owner_org_id'))
-    .select(['p.id', 'p.foster_home_id', 'p.owner_org_id', 'p.starts_on', 'c.id as child_id', 'c.given_name', 'c.family_name', 'c.personal_identity_number'])
+    .select(['p.id as placement_id', 'p.foster_home_id', 'p.starts_on'])
+    .select(['c.id', 'c.owner_org_id', 'c.given_name', 'c.family_name', 'c.identity_kind', 'c.personal_identity_number', 'c.birth_date', 'c.gender', 'c.assigned_worker_id', 'c.version', 'c.updated_at'])
     .where('p.foster_home_id', 'in', homeIds)
     .where('p.starts_on', '<=', day)
     .where((eb) => eb.or([eb('p.ended_on', 'is', null), eb('p.ended_on', '>', day)]))
@@ -98,18 +98,13 @@ export async function loadOccupantsByHome(session: Session, homeIds: readonly st
     .orderBy('p.starts_on')
     .orderBy('c.given_name')
     .execute();
-  await recordAudit(
-    session,
-    rows.map((row) => ({ action: 'read' as const, entityType: 'Child', entityId: row.child_id, personId: row.child_id, purpose: 'platser i familjehem' })),
-  );
+  await auditChildReads(session, rows.map((row) => row.id), 'platser i familjehem');
   return rows.map((row) => ({
-    placementId: row.id,
+    placementId: row.placement_id,
     fosterHomeId: row.foster_home_id,
     day,
-    childId: row.child_id,
-    givenName: row.given_name,
-    familyName: row.family_name,
-    age: childAgeOn(row.personal_identity_number, day),
+    child: toChild(row, session.actor),
+    age: ageOn(row.birth_date, day),
     placingMunicipalityId: row.owner_org_id,
     since: row.starts_on,
   }));

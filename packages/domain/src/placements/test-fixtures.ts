@@ -6,9 +6,9 @@ import { addMonths } from '../shared/dates.js';
 import { birthDateOf } from './children.js';
 
 /**
- * Builders for capacity and matching tests: homes, approvals, children and placements written as
- * the database owner (placing a child is the placement workflow's, not yet built), so each test
- * knows exactly what it starts from.
+ * Builders for capacity, matching and placement tests: homes, approvals, children and placements
+ * written as the database owner, so each test knows exactly what it starts from (the placement
+ * workflow itself is tested through placeChild in placements.ts).
  */
 export interface FixtureHome {
   readonly ownerId: string;
@@ -21,6 +21,8 @@ export interface FixtureHome {
   readonly languages?: string[];
   /** The approval in force; null for a home never decided on. */
   readonly approval?: (Partial<ApprovalConditions> & { decidedOn?: IsoDate; validUntil?: IsoDate }) | null;
+  /** A later decision refusing the home (after a re-assessment), ending the approval. */
+  readonly refusedOn?: IsoDate;
   readonly today: IsoDate;
 }
 
@@ -61,6 +63,22 @@ export async function insertHome(db: Db, home: FixtureHome): Promise<string> {
         max_child_age: approval.maxChildAge === undefined ? 17 : approval.maxChildAge,
         named_child_personal_identity_number: approval.namedChild?.personalIdentityNumber ?? null,
         named_child_name: approval.namedChild?.name ?? null,
+        recorded_by: home.recordedBy,
+      })
+      .execute();
+  }
+  if (home.refusedOn) {
+    await db
+      .insertInto('home_decisions')
+      .values({
+        owner_org_id: home.ownerId,
+        foster_home_id: row.id,
+        outcome: 'refused',
+        decided_on: home.refusedOn,
+        decided_by_org_id: home.approvedById,
+        decision_maker_kind: 'committee',
+        decision_maker_name: 'Sociala myndighetsnämnden',
+        reasoning: 'Omutredningen visar att hemmet inte längre kan ta emot barn.',
         recorded_by: home.recordedBy,
       })
       .execute();

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { requireRole, type Session } from '../access/actor.js';
 import type { IsoDate } from '../db/tables.js';
+import { csvTable, decimal, type CsvCell } from '../shared/csv.js';
 import { daysBetween } from '../shared/dates.js';
 import { isoDate, parseInput } from '../shared/validation.js';
 import { LEAVING_REASON_TITLES, LEAVING_REASONS, STEP_TITLES, type LeavingReason, type RecruitmentPurpose, type RecruitmentStep } from './pipeline.js';
@@ -93,31 +94,28 @@ export function computeFunnel(from: IsoDate, to: IsoDate, recruitments: readonly
 }
 
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-const decimal = (value: number, digits: number) => value.toFixed(digits).replace('.', ',');
 
 export const FUNNEL_CSV_HEADERS = ['Avsnitt', 'Rad', 'Antal', 'Varav godkända', 'Andel till nästa steg (%)', 'Mediantid i steget (dagar)'] as const;
 
 /**
- * The funnel as a table for Swedish Excel: semicolon-separated, decimal comma, CRLF line ends,
- * one row per step, leaving reason and source. Every cell is a number or a fixed Swedish title,
- * so no cell holds a separator or a quote.
+ * The funnel as a table for Swedish Excel (shared/csv.ts): one row per step, leaving reason and
+ * source.
  */
 export function funnelCsv(funnel: RecruitmentFunnel): string {
-  const rows: string[][] = [
-    [...FUNNEL_CSV_HEADERS],
+  const rows: CsvCell[][] = [
     ...funnel.steps.map((s) => [
       'Steg',
       capitalised(STEP_TITLES[s.step]),
-      String(s.reached),
-      '',
-      s.conversionToNext === null ? '' : decimal(s.conversionToNext * 100, 1),
-      s.medianDays === null ? '' : decimal(s.medianDays, Number.isInteger(s.medianDays) ? 0 : 1),
+      s.reached,
+      null,
+      s.conversionToNext === null ? null : decimal(s.conversionToNext * 100, 1),
+      s.medianDays === null ? null : decimal(s.medianDays, Number.isInteger(s.medianDays) ? 0 : 1),
     ]),
-    ['Beslut', capitalised(STEP_TITLES.refused), String(funnel.refused), '', '', ''],
-    ...funnel.leavingReasons.map((r) => ['Orsak att lämna', capitalised(LEAVING_REASON_TITLES[r.reason]), String(r.count), '', '', '']),
-    ...funnel.sources.map((s) => ['Källa', capitalised(RECRUITMENT_SOURCE_TITLES[s.source]), String(s.inquiries), String(s.approved), '', '']),
+    ['Beslut', capitalised(STEP_TITLES.refused), funnel.refused, null, null, null],
+    ...funnel.leavingReasons.map((r) => ['Orsak att lämna', capitalised(LEAVING_REASON_TITLES[r.reason]), r.count, null, null, null]),
+    ...funnel.sources.map((s) => ['Källa', capitalised(RECRUITMENT_SOURCE_TITLES[s.source]), s.inquiries, s.approved, null, null]),
   ];
-  return rows.map((row) => row.join(';')).join('\r\n') + '\r\n';
+  return csvTable(FUNNEL_CSV_HEADERS, rows);
 }
 
 const periodInput = z

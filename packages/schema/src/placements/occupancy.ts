@@ -1,4 +1,3 @@
-import { encodeGlobalID } from '@pothos/plugin-relay';
 import {
   CAPACITY_READERS,
   listFreePlaces,
@@ -14,6 +13,7 @@ import { builder } from '../builder.js';
 import { sessionOf } from '../context.js';
 import { FosterHomeKindEnum, FosterHomeRef } from '../homes/foster-home.js';
 import { OrganisationRef } from '../units/organisation.js';
+import { ChildRef } from './child.js';
 
 /** Capacity depends on the day as well as the home: loaders are keyed by both. */
 const dayKey = (day: string, homeId: string) => `${day}|${homeId}`;
@@ -34,20 +34,11 @@ function capacitiesFor(session: Session, keys: readonly string[]): Promise<HomeC
   return byDay(keys, (day, homeIds) => loadCapacities(session, homeIds, day));
 }
 
-const ChildRef = builder.objectRef<Occupant>('Child').implement({
-  description: 'Ett placerat barn (barn), som bara barnets placerande kommun och hemmets ansvariga organisation ser. Varje läsning loggas.',
-  fields: (t) => ({
-    id: t.id({ description: 'Barnets id (globalt id), att söka i loggen med.', resolve: (o) => encodeGlobalID('Child', o.childId) }),
-    givenName: t.exposeString('givenName', { description: 'Förnamn.' }),
-    familyName: t.exposeString('familyName', { description: 'Efternamn.' }),
-    age: t.exposeInt('age', { description: 'Ålder i hela år den dag beläggningen gäller, räknad från personnumret.' }),
-  }),
-});
-
 const OccupantRef = builder.objectRef<Occupant>('Occupant').implement({
   description: 'En belagd plats (belagd plats): vilket barn, vilken kommun som placerat det och sedan när.',
   fields: (t) => ({
-    child: t.field({ type: ChildRef, description: 'Barnet (barn).', resolve: (o) => o }),
+    child: t.field({ type: ChildRef, description: 'Barnet (barn): namn och ålder; identiteten bara för den placerande kommunen.', resolve: (o) => o.child }),
+    age: t.exposeInt('age', { description: 'Barnets ålder i hela år den dag beläggningen gäller (ålder).' }),
     placingMunicipality: t.field({ type: OrganisationRef, description: 'Placerande kommun (placerande kommun).', resolve: (o) => o.placingMunicipalityId }),
     since: t.field({ type: 'Date', description: 'Placerat sedan (placeringens startdatum).', resolve: (o) => o.since }),
   }),

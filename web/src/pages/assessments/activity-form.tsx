@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
+import { FailureAlert, Field, todayInSweden, useMutationForm } from '../../components/forms';
 import { ACTIVITY_KINDS, RecordAssessmentActivityMutation, type ActivityKind, type HomeAssessment, type HomeAssessmentCore } from './assessment-api';
-import { FailureAlert, Field, todayInSweden, useMutationForm } from './form-kit';
 import { ACTIVITY_KIND_LABELS } from './labels';
 
 export interface AssessmentFormProps {
@@ -20,7 +20,6 @@ export function ActivityForm({ assessment, onSaved }: AssessmentFormProps) {
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (saving) return;
     const saved = await submit({ input: { assessmentId: assessment.id, kind, occurredOn, participants: participants.trim(), note: note.trim() || null } });
     if (saved) {
       setParticipants('');
@@ -32,7 +31,7 @@ export function ActivityForm({ assessment, onSaved }: AssessmentFormProps) {
   return (
     <form className="assessment-form" aria-labelledby={headingId} noValidate onSubmit={(event) => void handleSubmit(event)}>
       <h3 id={headingId}>Registrera moment</h3>
-      <FailureAlert failure={failure} title="Momentet kunde inte registreras" alertRef={failureRef} />
+      <FailureAlert failure={failure} title="Momentet kunde inte registreras" failureRef={failureRef} summary />
       <div className="field-row">
         <Field label="Slag av moment" error={fieldError('kind')}>
           {(props) => (

@@ -1,5 +1,6 @@
 import { operation } from '../../api/graphql';
-import type { FosterHomeKind, FosterHomeStatus, HouseholdMember, OrganisationKind, ValidationIssue } from '../../api/types';
+import { resultMutation } from '../../api/operations';
+import type { FosterHomeKind, FosterHomeStatus, HouseholdMember, OrganisationKind } from '../../api/types';
 
 // The parts of the assessment and decision schema the web app uses, with their operations.
 
@@ -96,18 +97,6 @@ export interface HomeAssessment extends HomeAssessmentCore {
   decision: HomeDecision | null;
 }
 
-/** A mutation's answer: the success payload, or one of the typed errors. */
-export type MutationResult<T> =
-  | { __typename: `Mutation${string}Success`; data: T }
-  | {
-      __typename: 'ValidationError' | 'VersionConflictError' | 'RuleViolationError' | 'NotFoundError' | 'ForbiddenError' | 'UnauthenticatedError';
-      code: string;
-      message: string;
-      rule?: string;
-      issues?: ValidationIssue[];
-      currentVersion?: number;
-    };
-
 const DECISION_FIELDS = /* GraphQL */ `
   fragment HomeDecisionFields on HomeDecision {
     id
@@ -158,13 +147,6 @@ const ASSESSMENT_FIELDS = /* GraphQL */ `
   }
 `;
 
-const ERROR_FIELDS = /* GraphQL */ `
-  ... on Error { code message }
-  ... on RuleViolationError { rule }
-  ... on ValidationError { issues { path message } }
-  ... on VersionConflictError { currentVersion }
-`;
-
 /** Reads the household and the register checks too: the server records both in the audit log. */
 export const HomeAssessmentQuery = operation<{ homeAssessment: HomeAssessment | null }, { id: string }>(/* GraphQL */ `
   query HomeAssessment($id: ID!) {
@@ -177,18 +159,8 @@ export const HomeAssessmentQuery = operation<{ homeAssessment: HomeAssessment | 
   ${DECISION_FIELDS}
 `);
 
-function assessmentMutation<TInput>(name: string, inputType: string) {
-  const successType = `Mutation${name[0]!.toUpperCase()}${name.slice(1)}Success`;
-  return operation<{ result: MutationResult<HomeAssessmentCore> }, { input: TInput }>(/* GraphQL */ `
-    mutation ${name[0]!.toUpperCase()}${name.slice(1)}($input: ${inputType}!) {
-      result: ${name}(input: $input) {
-        __typename
-        ${ERROR_FIELDS}
-        ... on ${successType} { data { ...HomeAssessmentFields } }
-      }
-    }
-    ${ASSESSMENT_FIELDS}
-  `);
+function assessmentMutation<TInput>(field: string, inputType: string) {
+  return resultMutation<HomeAssessmentCore, TInput>(field, inputType, '...HomeAssessmentFields', ASSESSMENT_FIELDS);
 }
 
 export interface StartAssessmentInput {
@@ -240,25 +212,15 @@ export interface RecordHomeDecisionInput {
   decisionMakerKind: DecisionMakerKind;
   decisionMakerName: string;
   reasoning: string | null;
-  conditions: {
-    assignmentKind: FosterHomeKind;
-    places: number;
-    minChildAge: number | null;
-    maxChildAge: number | null;
-    namedChild: { name: string; personalIdentityNumber: string } | null;
-  } | null;
+  conditions: ApprovalConditions | null;
 }
 
-export const RecordHomeDecisionMutation = operation<{ result: MutationResult<HomeDecision> }, { input: RecordHomeDecisionInput }>(/* GraphQL */ `
-  mutation RecordHomeDecision($input: RecordHomeDecisionInput!) {
-    result: recordHomeDecision(input: $input) {
-      __typename
-      ${ERROR_FIELDS}
-      ... on MutationRecordHomeDecisionSuccess { data { ...HomeDecisionFields } }
-    }
-  }
-  ${DECISION_FIELDS}
-`);
+export const RecordHomeDecisionMutation = resultMutation<HomeDecision, RecordHomeDecisionInput>(
+  'recordHomeDecision',
+  'RecordHomeDecisionInput',
+  '...HomeDecisionFields',
+  DECISION_FIELDS,
+);
 
 /** The municipalities that may decide: the members of the unit's agreement (and the home's owner, if a municipality). */
 export const DeciderOptionsQuery = operation<{

@@ -1,7 +1,10 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
-import { errorMessage, isAbortError } from '../../api/errors';
-import { graphql } from '../../api/graphql';
+import { useParams } from 'react-router-dom';
+import { startQuery } from '../../api/graphql';
+import { Announcement, useAnnouncement } from '../../components/announcement';
+import { BackLink } from '../../components/back-link';
+import { DataTable, EmptyRow } from '../../components/data-table';
+import { PageLoadState, type UnreadyState } from '../../components/page-states';
 import { formatDate } from '../../lib/format';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { ActivityForm } from './activity-form';
@@ -16,11 +19,7 @@ import { RegisterCheckForm } from './register-check-form';
 import { SendForDecision } from './send-for-decision';
 import { SummaryForm } from './summary-form';
 
-type State =
-  | { status: 'loading' }
-  | { status: 'error'; message: string }
-  | { status: 'not-found' }
-  | { status: 'ready'; assessment: HomeAssessment };
+type State = UnreadyState | { status: 'ready'; assessment: HomeAssessment };
 
 /** /utredningar/:id — keyed by id so that another assessment starts from a clean state. */
 export function AssessmentRoute() {
@@ -39,28 +38,25 @@ function AssessmentPage({ id }: { id: string }) {
   const sectionId = (name: string) => `${idPrefix}-${name}`;
   const [state, setState] = useState<State>({ status: 'loading' });
   const [reloadCount, setReloadCount] = useState(0);
-  const [announcement, setAnnouncement] = useState({ id: 0, text: '' });
+  const [announcement, announce] = useAnnouncement();
   const softReload = useRef(false);
 
   useDocumentTitle(state.status === 'ready' ? `Utredning: ${state.assessment.fosterHome.name}` : 'Utredning');
 
-  const announce = useCallback((text: string) => setAnnouncement((previous) => ({ id: previous.id + 1, text })), []);
 
   useEffect(() => {
-    const controller = new AbortController();
     const soft = softReload.current;
     softReload.current = false;
     if (!soft) setState({ status: 'loading' });
-    graphql(HomeAssessmentQuery, { id }, { signal: controller.signal })
-      .then(({ homeAssessment }) => {
+    return startQuery(
+      HomeAssessmentQuery,
+      { id },
+      ({ homeAssessment }) => {
         setState(homeAssessment ? { status: 'ready', assessment: homeAssessment } : { status: 'not-found' });
         if (soft) announce('Utredningen är omladdad. Du ser nu den senaste versionen.');
-      })
-      .catch((error: unknown) => {
-        if (isAbortError(error) || controller.signal.aborted) return;
-        setState({ status: 'error', message: errorMessage(error) });
-      });
-    return () => controller.abort();
+      },
+      (message) => setState({ status: 'error', message }),
+    );
   }, [id, reloadCount, announce]);
 
   const reload = useCallback(() => {
@@ -85,32 +81,16 @@ function AssessmentPage({ id }: { id: string }) {
     [announce, reload],
   );
 
-  if (state.status === 'loading') {
+  if (state.status !== 'ready') {
     return (
-      <p role="status" className="muted">
-        Hämtar utredningen…
-      </p>
-    );
-  }
-  if (state.status === 'error') {
-    return (
-      <>
-        <h1>Utredningen kunde inte visas</h1>
-        <div role="alert" className="alert alert--error">
-          <p>{state.message}</p>
-          <button type="button" className="button" onClick={() => setReloadCount((n) => n + 1)}>
-            Försök igen
-          </button>
-        </div>
-      </>
-    );
-  }
-  if (state.status === 'not-found') {
-    return (
-      <>
-        <h1>Utredningen hittades inte</h1>
-        <p>Utredningen finns inte, eller så har du inte behörighet att se den. Bara familjehemsenheten ser sina utredningar.</p>
-      </>
+      <PageLoadState
+        state={state}
+        loading="Hämtar utredningen…"
+        errorHeading="Utredningen kunde inte visas"
+        notFoundHeading="Utredningen hittades inte"
+        notFound="Utredningen finns inte, eller så har du inte behörighet att se den. Bara familjehemsenheten ser sina utredningar."
+        onRetry={() => setReloadCount((n) => n + 1)}
+      />
     );
   }
 
@@ -121,23 +101,12 @@ function AssessmentPage({ id }: { id: string }) {
 
   return (
     <>
-      <p className="back-link">
-        <Link to={`/familjehem/${home.id}`}>
-          <span aria-hidden="true">← </span>
-          {home.name}
-        </Link>
-      </p>
+      <BackLink to={`/familjehem/${home.id}`}>{home.name}</BackLink>
       <div className="page-title">
         <h1>Utredning: {home.name}</h1>
         <p className="page-title__meta">{stateText(assessment)}</p>
       </div>
-      <div role="status" className="status-region">
-        {announcement.text && (
-          <p key={announcement.id} className="alert alert--success">
-            {announcement.text}
-          </p>
-        )}
-      </div>
+      <Announcement message={announcement} />
 
       <div className="assessment-sections">
         <section aria-labelledby={sectionId('facts')} className="panel">
@@ -170,36 +139,27 @@ function AssessmentPage({ id }: { id: string }) {
 
         <section aria-labelledby={sectionId('activities')} className="panel">
           <h2 id={sectionId('activities')}>Intervjuer, hembesök och referenser</h2>
-          <div className="table-scroll" role="region" aria-labelledby={sectionId('activities')} tabIndex={0}>
-            <table className="data-table">
-              <caption className="visually-hidden">Registrerade moment</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Datum</th>
-                  <th scope="col">Moment</th>
-                  <th scope="col">Vem</th>
-                  <th scope="col">Anteckning</th>
+          <DataTable labelledBy={sectionId('activities')} caption="Registrerade moment" captionHidden>
+            <thead>
+              <tr>
+                <th scope="col">Datum</th>
+                <th scope="col">Moment</th>
+                <th scope="col">Vem</th>
+                <th scope="col">Anteckning</th>
+              </tr>
+            </thead>
+            <tbody>
+              {assessment.activities.length === 0 && <EmptyRow columns={4}>Inga moment är registrerade.</EmptyRow>}
+              {assessment.activities.map((activity) => (
+                <tr key={activity.id}>
+                  <td className="tabular">{formatDate(activity.occurredOn)}</td>
+                  <td>{ACTIVITY_KIND_LABELS[activity.kind]}</td>
+                  <td>{activity.participants}</td>
+                  <td>{activity.note ?? '–'}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {assessment.activities.length === 0 && (
-                  <tr>
-                    <td colSpan={4} className="empty">
-                      Inga moment är registrerade.
-                    </td>
-                  </tr>
-                )}
-                {assessment.activities.map((activity) => (
-                  <tr key={activity.id}>
-                    <td className="tabular">{formatDate(activity.occurredOn)}</td>
-                    <td>{ACTIVITY_KIND_LABELS[activity.kind]}</td>
-                    <td>{activity.participants}</td>
-                    <td>{activity.note ?? '–'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </DataTable>
           {open && <ActivityForm assessment={assessment} onSaved={handleSaved} />}
         </section>
 
@@ -208,40 +168,31 @@ function AssessmentPage({ id }: { id: string }) {
           <p className="notice">
             <strong>Visningen loggas.</strong> Registerkontrollerna är personuppgifter; varje visning registreras i loggen.
           </p>
-          <div className="table-scroll" role="region" aria-labelledby={sectionId('checks')} tabIndex={0}>
-            <table className="data-table">
-              <caption className="visually-hidden">Registrerade registerkontroller</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Person</th>
-                  <th scope="col">Register</th>
-                  <th scope="col">Samtycke</th>
-                  <th scope="col">Kontrollerad</th>
-                  <th scope="col">Resultat</th>
-                  <th scope="col">Anteckning</th>
+          <DataTable labelledBy={sectionId('checks')} caption="Registrerade registerkontroller" captionHidden>
+            <thead>
+              <tr>
+                <th scope="col">Person</th>
+                <th scope="col">Register</th>
+                <th scope="col">Samtycke</th>
+                <th scope="col">Kontrollerad</th>
+                <th scope="col">Resultat</th>
+                <th scope="col">Anteckning</th>
+              </tr>
+            </thead>
+            <tbody>
+              {assessment.registerChecks.length === 0 && <EmptyRow columns={6}>Inga registerkontroller är registrerade.</EmptyRow>}
+              {assessment.registerChecks.map((check) => (
+                <tr key={check.id}>
+                  <th scope="row">{check.personName}</th>
+                  <td>{REGISTER_LABELS[check.register]}</td>
+                  <td className="tabular">{formatDate(check.consentGivenOn)}</td>
+                  <td className="tabular">{formatDate(check.checkedOn)}</td>
+                  <td>{REGISTER_CHECK_RESULT_LABELS[check.result]}</td>
+                  <td>{check.note ?? '–'}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {assessment.registerChecks.length === 0 && (
-                  <tr>
-                    <td colSpan={6} className="empty">
-                      Inga registerkontroller är registrerade.
-                    </td>
-                  </tr>
-                )}
-                {assessment.registerChecks.map((check) => (
-                  <tr key={check.id}>
-                    <th scope="row">{check.personName}</th>
-                    <td>{REGISTER_LABELS[check.register]}</td>
-                    <td className="tabular">{formatDate(check.consentGivenOn)}</td>
-                    <td className="tabular">{formatDate(check.checkedOn)}</td>
-                    <td>{REGISTER_CHECK_RESULT_LABELS[check.result]}</td>
-                    <td>{check.note ?? '–'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </DataTable>
           {open && <RegisterCheckForm assessment={assessment} onSaved={handleSaved} />}
         </section>
 

@@ -1,3 +1,4 @@
+import { DataTable } from '../../components/data-table';
 import type { AssessmentChecklist } from './assessment-api';
 import { REQUIREMENT_STATUS_LABELS } from './labels';
 
@@ -14,29 +15,26 @@ export function Checklist({ checklist, headingId }: { checklist: AssessmentCheck
         )}{' '}
         <span className="muted">Bedömt per {checklist.day} enligt enhetens policy.</span>
       </p>
-      <div className="table-scroll" role="region" aria-labelledby={headingId} tabIndex={0}>
-        <table className="data-table">
-          <caption className="visually-hidden">Krav i utredningen med status</caption>
-          <thead>
-            <tr>
-              <th scope="col">Krav</th>
-              <th scope="col">Status</th>
-              <th scope="col">Uppgift</th>
+      <DataTable labelledBy={headingId} caption="Krav i utredningen med status" captionHidden>
+        <thead>
+          <tr>
+            <th scope="col">Krav</th>
+            <th scope="col">Status</th>
+            <th scope="col">Uppgift</th>
+          </tr>
+        </thead>
+        <tbody>
+          {checklist.requirements.map((requirement) => (
+            <tr key={requirement.key}>
+              <th scope="row">{requirement.label}</th>
+              <td>
+                <span className={`badge requirement--${requirement.status.toLowerCase()}`}>{REQUIREMENT_STATUS_LABELS[requirement.status]}</span>
+              </td>
+              <td>{requirement.missing?.message ?? requirement.detail ?? '–'}</td>
             </tr>
-          </thead>
-          <tbody>
-            {checklist.requirements.map((requirement) => (
-              <tr key={requirement.key}>
-                <th scope="row">{requirement.label}</th>
-                <td>
-                  <span className={`requirement requirement--${requirement.status.toLowerCase()}`}>{REQUIREMENT_STATUS_LABELS[requirement.status]}</span>
-                </td>
-                <td>{requirement.missing?.message ?? requirement.detail ?? '–'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </DataTable>
     </>
   );
 }

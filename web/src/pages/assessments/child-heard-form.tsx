@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
+import { FailureAlert, Field, todayInSweden, useMutationForm } from '../../components/forms';
 import { RecordChildHeardMutation } from './assessment-api';
 import type { AssessmentFormProps } from './activity-form';
-import { FailureAlert, Field, todayInSweden, useMutationForm } from './form-kit';
 
 /** Records that one of the family's own children has been heard. */
 export function ChildHeardForm({ assessment, onSaved }: AssessmentFormProps) {
@@ -16,7 +16,6 @@ export function ChildHeardForm({ assessment, onSaved }: AssessmentFormProps) {
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (saving) return;
     const saved = await submit({ input: { assessmentId: assessment.id, householdMemberId: chosen, heardOn, note: note.trim() || null } });
     if (saved) {
       const child = waiting.find((m) => m.id === chosen);
@@ -30,7 +29,7 @@ export function ChildHeardForm({ assessment, onSaved }: AssessmentFormProps) {
   return (
     <form className="assessment-form" aria-labelledby={headingId} noValidate onSubmit={(event) => void handleSubmit(event)}>
       <h3 id={headingId}>Registrera att ett barn har hörts</h3>
-      <FailureAlert failure={failure} title="Det kunde inte registreras" alertRef={failureRef} />
+      <FailureAlert failure={failure} title="Det kunde inte registreras" failureRef={failureRef} summary />
       <div className="field-row">
         <Field label="Barn" error={fieldError('householdMemberId')}>
           {(props) => (

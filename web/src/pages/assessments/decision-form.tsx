@@ -1,12 +1,12 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import { errorMessage, isAbortError } from '../../api/errors';
-import { graphql } from '../../api/graphql';
+import { startQuery } from '../../api/graphql';
 import { FOSTER_HOME_KINDS, type FosterHomeKind } from '../../api/types';
+import { FailureAlert, Field, RadioGroup, todayInSweden, useMutationForm } from '../../components/forms';
+import { ErrorAlert } from '../../components/page-states';
 import { useViewer } from '../../components/viewer-context';
 import { compareSv } from '../../lib/format';
 import { FOSTER_HOME_KIND_LABELS } from '../../lib/labels';
 import { DeciderOptionsQuery, RecordHomeDecisionMutation, type DecisionMakerKind, type DecisionOutcome, type HomeAssessment, type HomeDecision } from './assessment-api';
-import { FailureAlert, Field, RadioGroup, todayInSweden, useMutationForm } from './form-kit';
 import { DECISION_MAKER_KIND_LABELS, DECISION_OUTCOME_LABELS } from './labels';
 
 /** Whole years, or null for an empty field; anything else is left to the server to refuse in Swedish. */
@@ -39,25 +39,25 @@ export function DecisionForm({ assessment, onDecided }: { assessment: HomeAssess
   const [childNumber, setChildNumber] = useState('');
   const { saving, failure, failureRef, submit, fieldError, fail } = useMutationForm(RecordHomeDecisionMutation);
 
-  useEffect(() => {
-    const controller = new AbortController();
-    graphql(DeciderOptionsQuery, {}, { signal: controller.signal })
-      .then(({ fosterCareUnits }) => {
-        const members = fosterCareUnits.find((unit) => unit.organisation.id === viewer.organisation.id)?.agreement?.members ?? [];
-        const owner = home.owner.kind === 'MUNICIPALITY' ? [{ id: home.owner.id, name: home.owner.name }] : [];
-        const options = [...owner, ...members.filter((m) => m.id !== home.owner.id)].sort((a, b) => compareSv(a.name, b.name));
-        setDeciders(options);
-        setDecidedById((current) => current || (options[0]?.id ?? ''));
-      })
-      .catch((error: unknown) => {
-        if (!isAbortError(error) && !controller.signal.aborted) setDecidersError(errorMessage(error));
-      });
-    return () => controller.abort();
-  }, [viewer.organisation.id, home.owner.id, home.owner.kind, home.owner.name]);
+  useEffect(
+    () =>
+      startQuery(
+        DeciderOptionsQuery,
+        {},
+        ({ fosterCareUnits }) => {
+          const members = fosterCareUnits.find((unit) => unit.organisation.id === viewer.organisation.id)?.agreement?.members ?? [];
+          const owner = home.owner.kind === 'MUNICIPALITY' ? [{ id: home.owner.id, name: home.owner.name }] : [];
+          const options = [...owner, ...members.filter((m) => m.id !== home.owner.id)].sort((a, b) => compareSv(a.name, b.name));
+          setDeciders(options);
+          setDecidedById((current) => current || (options[0]?.id ?? ''));
+        },
+        setDecidersError,
+      ),
+    [viewer.organisation.id, home.owner.id, home.owner.kind, home.owner.name],
+  );
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (saving) return;
     const missing = [
       ...(outcome ? [] : [{ path: 'outcome', message: 'Välj beslut: godkänt eller avslag.' }]),
       ...(makerKind ? [] : [{ path: 'decisionMakerKind', message: 'Välj nämnd eller delegat.' }]),
@@ -94,12 +94,8 @@ export function DecisionForm({ assessment, onDecided }: { assessment: HomeAssess
     <form className="assessment-form" aria-labelledby={headingId} noValidate onSubmit={(event) => void handleSubmit(event)}>
       <h2 id={headingId}>Registrera beslut</h2>
       <p>Beslutet fattas alltid av en kommuns nämnd eller delegat, aldrig av en konsulentverksamhet.</p>
-      <FailureAlert failure={failure} title="Beslutet kunde inte registreras" alertRef={failureRef} />
-      {decidersError && (
-        <p role="alert" className="alert alert--error">
-          Kommunerna kunde inte hämtas. {decidersError}
-        </p>
-      )}
+      <FailureAlert failure={failure} title="Beslutet kunde inte registreras" failureRef={failureRef} summary />
+      {decidersError && <ErrorAlert message={`Kommunerna kunde inte hämtas. ${decidersError}`} />}
       <RadioGroup<DecisionOutcome>
         legend="Beslut"
         name="outcome"

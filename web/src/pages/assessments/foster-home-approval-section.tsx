@@ -1,8 +1,9 @@
 import { useEffect, useId, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { errorMessage, isAbortError } from '../../api/errors';
-import { graphql, type Operation } from '../../api/graphql';
+import { startQuery, type Operation } from '../../api/graphql';
 import type { FosterHomeStatus, Role } from '../../api/types';
+import { DataTable } from '../../components/data-table';
+import { ErrorAlert, Loading } from '../../components/page-states';
 import { useViewer } from '../../components/viewer-context';
 import { formatDate } from '../../lib/format';
 import { FosterHomeApprovalQuery, FosterHomeAssessmentsQuery, type AssessmentListItem, type HomeDecision } from './assessment-api';
@@ -21,14 +22,13 @@ function useHomeQuery<T>(query: Operation<T, { id: string }>, id: string, enable
   const [state, setState] = useState<Loaded<T>>({ status: 'loading' });
   useEffect(() => {
     if (!enabled) return;
-    const controller = new AbortController();
     setState({ status: 'loading' });
-    graphql(query, { id }, { signal: controller.signal })
-      .then((value) => setState({ status: 'ready', value }))
-      .catch((error: unknown) => {
-        if (!isAbortError(error) && !controller.signal.aborted) setState({ status: 'error', message: errorMessage(error) });
-      });
-    return () => controller.abort();
+    return startQuery(
+      query,
+      { id },
+      (value) => setState({ status: 'ready', value }),
+      (message) => setState({ status: 'error', message }),
+    );
   }, [query, id, enabled]);
   return state;
 }
@@ -61,16 +61,8 @@ export function FosterHomeApprovalSection({ home }: { home: { id: string; status
   return (
     <section aria-labelledby={`${idPrefix}-approval`} className="panel approval-section">
       <h2 id={`${idPrefix}-approval`}>Godkännande</h2>
-      {approval.status === 'loading' && (
-        <p role="status" className="muted">
-          Hämtar godkännandet…
-        </p>
-      )}
-      {approval.status === 'error' && (
-        <p role="alert" className="alert alert--error">
-          Godkännandet kunde inte hämtas. {approval.message}
-        </p>
-      )}
+      {approval.status === 'loading' && <Loading>Hämtar godkännandet…</Loading>}
+      {approval.status === 'error' && <ErrorAlert message={`Godkännandet kunde inte hämtas. ${approval.message}`} />}
       {approval.status === 'ready' && (
         <>
           <h3>Gällande godkännande</h3>
@@ -80,34 +72,31 @@ export function FosterHomeApprovalSection({ home }: { home: { id: string; status
           {decisions.length === 0 ? (
             <p>Inga beslut är registrerade.</p>
           ) : (
-            <div className="table-scroll" role="region" aria-labelledby={`${idPrefix}-history`} tabIndex={0}>
-              <table className="data-table">
-                <caption className="visually-hidden">Beslut om hemmet, senaste först</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Beslutsdatum</th>
-                    <th scope="col">Beslut</th>
-                    <th scope="col">Beslutande kommun</th>
-                    <th scope="col">Gäller till och med</th>
-                    <th scope="col">Villkor</th>
+            <DataTable labelledBy={`${idPrefix}-history`} caption="Beslut om hemmet, senaste först" captionHidden>
+              <thead>
+                <tr>
+                  <th scope="col">Beslutsdatum</th>
+                  <th scope="col">Beslut</th>
+                  <th scope="col">Beslutande kommun</th>
+                  <th scope="col">Gäller till och med</th>
+                  <th scope="col">Villkor</th>
+                </tr>
+              </thead>
+              <tbody>
+                {decisions.map((decision) => (
+                  <tr key={decision.id}>
+                    <td className="tabular">{formatDate(decision.decidedOn)}</td>
+                    <td>{DECISION_OUTCOME_LABELS[decision.outcome]}</td>
+                    <td>
+                      {decision.decidedBy.name}
+                      <span className="facts__sub"> ({decision.decisionMakerName})</span>
+                    </td>
+                    <td className="tabular">{formatDate(decision.validUntil)}</td>
+                    <td>{decision.conditions ? conditionsText(decision.conditions) : '–'}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {decisions.map((decision) => (
-                    <tr key={decision.id}>
-                      <td className="tabular">{formatDate(decision.decidedOn)}</td>
-                      <td>{DECISION_OUTCOME_LABELS[decision.outcome]}</td>
-                      <td>
-                        {decision.decidedBy.name}
-                        <span className="facts__sub"> ({decision.decisionMakerName})</span>
-                      </td>
-                      <td className="tabular">{formatDate(decision.validUntil)}</td>
-                      <td>{decision.conditions ? conditionsText(decision.conditions) : '–'}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                ))}
+              </tbody>
+            </DataTable>
           )}
         </>
       )}
@@ -115,11 +104,7 @@ export function FosterHomeApprovalSection({ home }: { home: { id: string; status
       {mayReadAssessments && (
         <>
           <h3>Utredningar</h3>
-          {assessments.status === 'error' && (
-            <p role="alert" className="alert alert--error">
-              Utredningarna kunde inte hämtas. {assessments.message}
-            </p>
-          )}
+          {assessments.status === 'error' && <ErrorAlert message={`Utredningarna kunde inte hämtas. ${assessments.message}`} />}
           {assessments.status === 'ready' &&
             (assessmentList.length === 0 ? (
               <p>Inga utredningar är registrerade.</p>

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
+import { FailureAlert, Field, RadioGroup, todayInSweden, useMutationForm } from '../../components/forms';
 import { RecordRegisterCheckMutation, REGISTERS, type Register, type RegisterCheckResult } from './assessment-api';
 import type { AssessmentFormProps } from './activity-form';
-import { FailureAlert, Field, RadioGroup, todayInSweden, useMutationForm } from './form-kit';
 import { REGISTER_CHECK_RESULT_LABELS, REGISTER_LABELS } from './labels';
 
 /** Records a register check on an adult of the household, with the date the adult gave consent. */
@@ -18,7 +18,6 @@ export function RegisterCheckForm({ assessment, onSaved }: AssessmentFormProps) 
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (saving) return;
     const missing = [
       ...(consentGivenOn ? [] : [{ path: 'consentGivenOn', message: 'Ange datum då personen gav sitt samtycke.' }]),
       ...(result ? [] : [{ path: 'result', message: 'Ange resultatet av kontrollen.' }]),
@@ -41,7 +40,7 @@ export function RegisterCheckForm({ assessment, onSaved }: AssessmentFormProps) 
   return (
     <form className="assessment-form" aria-labelledby={headingId} noValidate onSubmit={(event) => void handleSubmit(event)}>
       <h3 id={headingId}>Registrera registerkontroll</h3>
-      <FailureAlert failure={failure} title="Kontrollen kunde inte registreras" alertRef={failureRef} />
+      <FailureAlert failure={failure} title="Kontrollen kunde inte registreras" failureRef={failureRef} summary />
       <div className="field-row">
         <Field label="Person" error={fieldError('householdMemberId')}>
           {(props) => (

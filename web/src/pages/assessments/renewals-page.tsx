@@ -1,13 +1,14 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { errorMessage, isAbortError } from '../../api/errors';
-import { graphql } from '../../api/graphql';
+import { startQuery } from '../../api/graphql';
+import { DataTable } from '../../components/data-table';
+import { Field } from '../../components/forms';
+import { ErrorAlert } from '../../components/page-states';
 import { formatDate } from '../../lib/format';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { ApprovalsDueForRenewalQuery, type ApprovalRenewal } from './assessment-api';
 import './assessments.css';
 import { conditionsText } from './decision-details';
-import { Field } from './form-kit';
 
 const DEFAULT_DAYS = 90;
 
@@ -21,21 +22,19 @@ function daysFromParams(params: URLSearchParams): number {
 /** /godkannanden-att-fornya — the unit's approvals running out soon, each with its re-assessment. */
 export function RenewalsPage() {
   useDocumentTitle('Godkännanden att förnya');
-  const idPrefix = useId();
   const [params, setParams] = useSearchParams();
   const withinDays = daysFromParams(params);
   const [daysText, setDaysText] = useState(String(withinDays));
   const [state, setState] = useState<State>({ status: 'loading' });
 
   useEffect(() => {
-    const controller = new AbortController();
     setState({ status: 'loading' });
-    graphql(ApprovalsDueForRenewalQuery, { withinDays }, { signal: controller.signal })
-      .then(({ approvalsDueForRenewal }) => setState({ status: 'ready', renewals: approvalsDueForRenewal }))
-      .catch((error: unknown) => {
-        if (!isAbortError(error) && !controller.signal.aborted) setState({ status: 'error', message: errorMessage(error) });
-      });
-    return () => controller.abort();
+    return startQuery(
+      ApprovalsDueForRenewalQuery,
+      { withinDays },
+      ({ approvalsDueForRenewal }) => setState({ status: 'ready', renewals: approvalsDueForRenewal }),
+      (message) => setState({ status: 'error', message }),
+    );
   }, [withinDays]);
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
@@ -68,48 +67,39 @@ export function RenewalsPage() {
           </p>
         )}
       </div>
-      {state.status === 'error' && (
-        <div role="alert" className="alert alert--error">
-          <p>{state.message}</p>
-        </div>
-      )}
+      {state.status === 'error' && <ErrorAlert message={state.message} />}
       {state.status === 'ready' && state.renewals.length > 0 && (
-        <div className="table-scroll" role="region" aria-labelledby={`${idPrefix}-caption`} tabIndex={0}>
-          <table className="data-table">
-            <caption id={`${idPrefix}-caption`} className="visually-hidden">
-              Godkännanden som löper ut, det som löper ut först överst
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Familjehem</th>
-                <th scope="col">Gäller till och med</th>
-                <th scope="col">Dagar kvar</th>
-                <th scope="col">Villkor</th>
-                <th scope="col">Omutredning</th>
+        <DataTable caption="Godkännanden som löper ut, det som löper ut först överst" captionHidden>
+          <thead>
+            <tr>
+              <th scope="col">Familjehem</th>
+              <th scope="col">Gäller till och med</th>
+              <th scope="col">Dagar kvar</th>
+              <th scope="col">Villkor</th>
+              <th scope="col">Omutredning</th>
+            </tr>
+          </thead>
+          <tbody>
+            {state.renewals.map((renewal) => (
+              <tr key={renewal.fosterHome.id}>
+                <th scope="row">
+                  <Link to={`/familjehem/${renewal.fosterHome.id}`}>{renewal.fosterHome.name}</Link>
+                  {renewal.fosterHome.city && <span className="facts__sub"> {renewal.fosterHome.city}</span>}
+                </th>
+                <td className="tabular">{formatDate(renewal.approval.validUntil)}</td>
+                <td className="tabular">{renewal.daysLeft}</td>
+                <td>{renewal.approval.conditions ? conditionsText(renewal.approval.conditions) : '–'}</td>
+                <td>
+                  {renewal.reassessment ? (
+                    <Link to={`/utredningar/${renewal.reassessment.id}`}>Omutredning startad {formatDate(renewal.reassessment.startedOn)}</Link>
+                  ) : (
+                    <Link to={`/familjehem/${renewal.fosterHome.id}`}>Ej startad – starta på hemmets sida</Link>
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {state.renewals.map((renewal) => (
-                <tr key={renewal.fosterHome.id}>
-                  <th scope="row">
-                    <Link to={`/familjehem/${renewal.fosterHome.id}`}>{renewal.fosterHome.name}</Link>
-                    {renewal.fosterHome.city && <span className="facts__sub"> {renewal.fosterHome.city}</span>}
-                  </th>
-                  <td className="tabular">{formatDate(renewal.approval.validUntil)}</td>
-                  <td className="tabular">{renewal.daysLeft}</td>
-                  <td>{renewal.approval.conditions ? conditionsText(renewal.approval.conditions) : '–'}</td>
-                  <td>
-                    {renewal.reassessment ? (
-                      <Link to={`/utredningar/${renewal.reassessment.id}`}>Omutredning startad {formatDate(renewal.reassessment.startedOn)}</Link>
-                    ) : (
-                      <Link to={`/familjehem/${renewal.fosterHome.id}`}>Ej startad – starta på hemmets sida</Link>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </DataTable>
       )}
     </>
   );

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
+import { FailureAlert, Field, todayInSweden, useMutationForm } from '../../components/forms';
 import { SendAssessmentForDecisionMutation } from './assessment-api';
 import type { AssessmentFormProps } from './activity-form';
-import { FailureAlert, Field, todayInSweden, useMutationForm } from './form-kit';
 
 /**
  * "Skicka för beslut": the server checks the assessment on the day of sending; while anything is
@@ -14,7 +14,6 @@ export function SendForDecision({ assessment, onSaved, onReload }: AssessmentFor
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (saving) return;
     const saved = await submit({ input: { id: assessment.id, expectedVersion: assessment.version, sentOn } });
     if (saved) onSaved(saved, `Utredningen är skickad för beslut ${sentOn}.`);
   }
@@ -26,7 +25,7 @@ export function SendForDecision({ assessment, onSaved, onReload }: AssessmentFor
         När utredningen skickas för beslut går familjen till steget beslut, och utredningen kan inte längre ändras. Registerutdragen bedöms
         mot policyn på det datum du anger.
       </p>
-      <FailureAlert failure={failure} title="Utredningen kunde inte skickas för beslut" alertRef={failureRef} onReload={onReload} />
+      <FailureAlert failure={failure} title="Utredningen kunde inte skickas för beslut" failureRef={failureRef} summary onReload={onReload} />
       <Field label="Datum då utredningen skickas för beslut" error={fieldError('sentOn')}>
         {(props) => <input {...props} type="date" required value={sentOn} onChange={(e) => setSentOn(e.target.value)} />}
       </Field>

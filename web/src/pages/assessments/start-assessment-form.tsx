@@ -1,7 +1,9 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { errorMessage, isAbortError } from '../../api/errors';
-import { graphql, type Operation } from '../../api/graphql';
+import { startQuery, type Operation } from '../../api/graphql';
+import type { MutationResult } from '../../api/types';
+import { FailureAlert, Field, RadioGroup, todayInSweden, useMutationForm } from '../../components/forms';
+import { ErrorAlert } from '../../components/page-states';
 import { useViewer } from '../../components/viewer-context';
 import {
   AssessorsQuery,
@@ -10,10 +12,8 @@ import {
   type AssessmentMethod,
   type Assessor,
   type HomeAssessmentCore,
-  type MutationResult,
   type StartAssessmentInput,
 } from './assessment-api';
-import { FailureAlert, Field, RadioGroup, todayInSweden, useMutationForm } from './form-kit';
 import { METHOD_LABELS } from './labels';
 
 /** Starts the assessment of a family at the assessment step (its recruitment): "Starta utredning". */
@@ -52,22 +52,22 @@ function StartForm<TInput>({
   const [startedOn, setStartedOn] = useState(todayInSweden);
   const { saving, failure, failureRef, submit, fieldError } = useMutationForm(mutation);
 
-  useEffect(() => {
-    const controller = new AbortController();
-    graphql(AssessorsQuery, {}, { signal: controller.signal })
-      .then(({ assessors: list }) => {
-        setAssessors(list);
-        setAssessorId((current) => (list.some((a) => a.id === current) ? current : (list[0]?.id ?? '')));
-      })
-      .catch((error: unknown) => {
-        if (!isAbortError(error) && !controller.signal.aborted) setAssessorsError(errorMessage(error));
-      });
-    return () => controller.abort();
-  }, []);
+  useEffect(
+    () =>
+      startQuery(
+        AssessorsQuery,
+        {},
+        ({ assessors: list }) => {
+          setAssessors(list);
+          setAssessorId((current) => (list.some((a) => a.id === current) ? current : (list[0]?.id ?? '')));
+        },
+        setAssessorsError,
+      ),
+    [],
+  );
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (saving) return;
     const started = await submit({ input: toInput({ assessorId, method, startedOn }) });
     if (started) navigate(`/utredningar/${started.id}`);
   }
@@ -75,12 +75,8 @@ function StartForm<TInput>({
   return (
     <form className="assessment-form" aria-labelledby={headingId} noValidate onSubmit={(event) => void handleSubmit(event)}>
       <h3 id={headingId}>{heading}</h3>
-      <FailureAlert failure={failure} title="Utredningen kunde inte startas" alertRef={failureRef} />
-      {assessorsError && (
-        <p role="alert" className="alert alert--error">
-          Utredarna kunde inte hämtas. {assessorsError}
-        </p>
-      )}
+      <FailureAlert failure={failure} title="Utredningen kunde inte startas" failureRef={failureRef} summary />
+      {assessorsError && <ErrorAlert message={`Utredarna kunde inte hämtas. ${assessorsError}`} />}
       <div className="field-row">
         <Field label="Utredare" error={fieldError('assessorId')}>
           {(props) => (

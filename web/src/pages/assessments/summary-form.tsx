@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
+import { FailureAlert, Field, RadioGroup, useMutationForm } from '../../components/forms';
 import { UpdateAssessmentSummaryMutation, type Recommendation } from './assessment-api';
 import type { AssessmentFormProps } from './activity-form';
-import { FailureAlert, Field, RadioGroup, useMutationForm } from './form-kit';
 import { RECOMMENDATION_LABELS } from './labels';
 
 /** The assessor's summary and recommendation, saved with the version read (no silent overwrite). */
@@ -13,7 +13,6 @@ export function SummaryForm({ assessment, onSaved, onReload }: AssessmentFormPro
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (saving) return;
     const saved = await submit({
       input: { id: assessment.id, expectedVersion: assessment.version, summary: summary.trim() || null, recommendation: recommendation || null },
     });
@@ -23,7 +22,7 @@ export function SummaryForm({ assessment, onSaved, onReload }: AssessmentFormPro
   return (
     <form className="assessment-form" aria-labelledby={headingId} noValidate onSubmit={(event) => void handleSubmit(event)}>
       <h2 id={headingId}>Sammanfattning och rekommendation</h2>
-      <FailureAlert failure={failure} title="Sammanfattningen kunde inte sparas" alertRef={failureRef} onReload={onReload} />
+      <FailureAlert failure={failure} title="Sammanfattningen kunde inte sparas" failureRef={failureRef} summary onReload={onReload} />
       <Field label="Sammanfattning" error={fieldError('summary')}>
         {(props) => <textarea {...props} rows={6} value={summary} onChange={(e) => setSummary(e.target.value)} />}
       </Field>

@@ -1,8 +1,10 @@
 import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { errorMessage, isAbortError } from '../../api/errors';
-import { graphql } from '../../api/graphql';
+import { startQuery } from '../../api/graphql';
 import { FOSTER_HOME_KINDS, type FosterHomeKind, type FreePlace, type FreePlaceFilter, type OrganisationRef } from '../../api/types';
+import { DataTable, EmptyRow } from '../../components/data-table';
+import { Field, FilterActions } from '../../components/forms';
+import { ErrorAlert } from '../../components/page-states';
 import { compareSv, formatDate, formatNumber } from '../../lib/format';
 import { FOSTER_HOME_KIND_LABELS, labelOf } from '../../lib/labels';
 import { useDocumentTitle } from '../../lib/use-document-title';
@@ -44,26 +46,17 @@ export function FreePlacesPage() {
     setAgeText(filter.childAge === undefined ? '' : String(filter.childAge));
   }, [filter.childAge]);
 
-  useEffect(() => {
-    const controller = new AbortController();
-    graphql(MatchingAreaQuery, {}, { signal: controller.signal })
-      .then((data) => setArea([...data.matchingArea].sort((a, b) => compareSv(a.name, b.name))))
-      .catch(() => {
-        // Without the list the filter offers all municipalities' homes only; the table still works.
-      });
-    return () => controller.abort();
-  }, []);
+  // Without the list the filter offers all municipalities' homes only; the table still works.
+  useEffect(() => startQuery(MatchingAreaQuery, {}, (data) => setArea([...data.matchingArea].sort((a, b) => compareSv(a.name, b.name)))), []);
 
   useEffect(() => {
-    const controller = new AbortController();
     setState({ status: 'loading' });
-    graphql(FreePlacesQuery, { filter: JSON.parse(filterKey) as FreePlaceFilter }, { signal: controller.signal })
-      .then(({ freePlaces }) => setState({ status: 'ready', places: freePlaces }))
-      .catch((error: unknown) => {
-        if (isAbortError(error) || controller.signal.aborted) return;
-        setState({ status: 'error', message: errorMessage(error) });
-      });
-    return () => controller.abort();
+    return startQuery(
+      FreePlacesQuery,
+      { filter: JSON.parse(filterKey) as FreePlaceFilter },
+      ({ freePlaces }) => setState({ status: 'ready', places: freePlaces }),
+      (message) => setState({ status: 'error', message }),
+    );
   }, [filterKey, attempt]);
 
   function update(changes: Record<string, string | null>) {
@@ -92,7 +85,7 @@ export function FreePlacesPage() {
     setSearchParams(new URLSearchParams());
   }
 
-  const ids = { kind: `${idPrefix}-kind`, age: `${idPrefix}-age`, ageError: `${idPrefix}-age-error`, municipality: `${idPrefix}-municipality`, caption: `${idPrefix}-caption` };
+  const ids = { kind: `${idPrefix}-kind`, municipality: `${idPrefix}-municipality` };
   const places = state.status === 'ready' ? state.places : [];
   const byKind = FOSTER_HOME_KINDS.map((kind) => {
     const ofKind = places.filter((p) => p.kind === kind);
@@ -120,27 +113,11 @@ export function FreePlacesPage() {
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor={ids.age}>Barnets ålder (år)</label>
-          {ageError && (
-            <p id={ids.ageError} className="field-error">
-              <span className="visually-hidden">Fel: </span>
-              {ageError}
-            </p>
+        <Field label="Barnets ålder (år)" error={ageError}>
+          {(control) => (
+            <input {...control} type="number" inputMode="numeric" min={0} max={20} className="input--short" value={ageText} onChange={(e) => setAgeText(e.target.value)} />
           )}
-          <input
-            id={ids.age}
-            type="number"
-            inputMode="numeric"
-            min={0}
-            max={20}
-            className="input--short"
-            value={ageText}
-            aria-invalid={ageError ? true : undefined}
-            aria-describedby={ageError ? ids.ageError : undefined}
-            onChange={(e) => setAgeText(e.target.value)}
-          />
-        </div>
+        </Field>
         <div className="field">
           <label htmlFor={ids.municipality}>Kommun där hemmet ligger</label>
           <select id={ids.municipality} value={filter.municipalityId ?? ''} onChange={(e) => update({ [PARAM.municipality]: e.target.value || null })}>
@@ -152,16 +129,7 @@ export function FreePlacesPage() {
             ))}
           </select>
         </div>
-        <div className="filters__actions">
-          <button type="submit" className="button button--secondary">
-            Visa lediga platser
-          </button>
-          {filterKey !== '{}' && (
-            <button type="button" className="button button--link" onClick={clear}>
-              Rensa filter
-            </button>
-          )}
-        </div>
+        <FilterActions submitLabel="Visa lediga platser" onClear={filterKey !== '{}' ? clear : undefined} />
       </form>
 
       <div className="list-summary">
@@ -184,64 +152,48 @@ export function FreePlacesPage() {
       )}
 
       {state.status === 'loading' && <p className="muted">Hämtar lediga platser…</p>}
-      {state.status === 'error' && (
-        <div role="alert" className="alert alert--error">
-          <p>{state.message}</p>
-          <button type="button" className="button" onClick={() => setAttempt((n) => n + 1)}>
-            Försök igen
-          </button>
-        </div>
-      )}
+      {state.status === 'error' && <ErrorAlert message={state.message} onRetry={() => setAttempt((n) => n + 1)} />}
 
       {state.status === 'ready' && (
-        <div className="table-scroll" role="region" aria-labelledby={ids.caption} tabIndex={0}>
-          <table className="data-table">
-            <caption id={ids.caption} className="visually-hidden">
-              Lediga platser
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Familjehem</th>
-                <th scope="col">Typ</th>
-                <th scope="col">Kommun</th>
-                <th scope="col">Ålder</th>
-                <th scope="col" className="numeric">
-                  Godkända
+        <DataTable caption="Lediga platser" captionHidden>
+          <thead>
+            <tr>
+              <th scope="col">Familjehem</th>
+              <th scope="col">Typ</th>
+              <th scope="col">Kommun</th>
+              <th scope="col">Ålder</th>
+              <th scope="col" className="numeric">
+                Godkända
+              </th>
+              <th scope="col" className="numeric">
+                Belagda
+              </th>
+              <th scope="col" className="numeric">
+                Lediga
+              </th>
+              <th scope="col">Godkänt till</th>
+            </tr>
+          </thead>
+          <tbody>
+            {places.length === 0 && (
+              <EmptyRow columns={8}>{filterKey === '{}' ? 'Det finns inga lediga platser i dag.' : 'Inga lediga platser matchar filtret.'}</EmptyRow>
+            )}
+            {places.map((place) => (
+              <tr key={place.home.id}>
+                <th scope="row">
+                  <Link to={`/familjehem/${encodeURIComponent(place.home.id)}`}>{place.home.name}</Link>
                 </th>
-                <th scope="col" className="numeric">
-                  Belagda
-                </th>
-                <th scope="col" className="numeric">
-                  Lediga
-                </th>
-                <th scope="col">Godkänt till</th>
+                <td>{labelOf(FOSTER_HOME_KIND_LABELS, place.kind)}</td>
+                <td>{place.municipality.name}</td>
+                <td>{formatAgeRange(place.minChildAge, place.maxChildAge)}</td>
+                <td className="numeric">{formatNumber(place.approvedPlaces)}</td>
+                <td className="numeric">{formatNumber(place.occupiedPlaces)}</td>
+                <td className="numeric">{formatNumber(place.freePlaces)}</td>
+                <td className="tabular">{formatDate(place.approvalValidUntil)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {places.length === 0 && (
-                <tr>
-                  <td colSpan={8} className="empty">
-                    {filterKey === '{}' ? 'Det finns inga lediga platser i dag.' : 'Inga lediga platser matchar filtret.'}
-                  </td>
-                </tr>
-              )}
-              {places.map((place) => (
-                <tr key={place.home.id}>
-                  <th scope="row">
-                    <Link to={`/familjehem/${encodeURIComponent(place.home.id)}`}>{place.home.name}</Link>
-                  </th>
-                  <td>{labelOf(FOSTER_HOME_KIND_LABELS, place.kind)}</td>
-                  <td>{place.municipality.name}</td>
-                  <td>{formatAgeRange(place.minChildAge, place.maxChildAge)}</td>
-                  <td className="numeric">{formatNumber(place.approvedPlaces)}</td>
-                  <td className="numeric">{formatNumber(place.occupiedPlaces)}</td>
-                  <td className="numeric">{formatNumber(place.freePlaces)}</td>
-                  <td className="tabular">{formatDate(place.approvalValidUntil)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </DataTable>
       )}
     </>
   );

@@ -1,8 +1,11 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { errorMessage, isAbortError } from '../../api/errors';
-import { graphql } from '../../api/graphql';
+import { errorMessage } from '../../api/errors';
+import { graphql, startQuery } from '../../api/graphql';
 import { expireSession } from '../../api/session';
-import type { FosterHomeCore, FosterHomePlaces, ValidationIssue } from '../../api/types';
+import type { FosterHomeCore, FosterHomePlaces } from '../../api/types';
+import { DataTable } from '../../components/data-table';
+import { Field } from '../../components/forms';
+import { ErrorAlert, Loading } from '../../components/page-states';
 import { useViewer } from '../../components/viewer-context';
 import { formatDate, formatNumber } from '../../lib/format';
 import { FOSTER_HOME_KIND_LABELS, labelOf } from '../../lib/labels';
@@ -30,18 +33,16 @@ export function HomePlacesSection({ home, onSaved }: Props) {
 
   useEffect(() => {
     if (!seesCapacity(viewer)) return;
-    const controller = new AbortController();
     setState({ status: 'loading' });
-    graphql(FosterHomePlacesQuery, { id: home.id }, { signal: controller.signal })
-      .then(({ fosterHome }) => {
+    return startQuery(
+      FosterHomePlacesQuery,
+      { id: home.id },
+      ({ fosterHome }) => {
         if (fosterHome) setState({ status: 'ready', places: fosterHome });
         else setState({ status: 'error', message: 'Familjehemmets platser kunde inte hämtas.' });
-      })
-      .catch((error: unknown) => {
-        if (isAbortError(error) || controller.signal.aborted) return;
-        setState({ status: 'error', message: errorMessage(error) });
-      });
-    return () => controller.abort();
+      },
+      (message) => setState({ status: 'error', message }),
+    );
   }, [home.id, viewer, attempt]);
 
   if (!seesCapacity(viewer)) return null;
@@ -52,19 +53,8 @@ export function HomePlacesSection({ home, onSaved }: Props) {
   return (
     <section aria-labelledby={headingId} className="panel places-section">
       <h2 id={headingId}>Platser</h2>
-      {state.status === 'loading' && (
-        <p role="status" className="muted">
-          Hämtar platserna…
-        </p>
-      )}
-      {state.status === 'error' && (
-        <div role="alert" className="alert alert--error">
-          <p>{state.message}</p>
-          <button type="button" className="button" onClick={() => setAttempt((n) => n + 1)}>
-            Försök igen
-          </button>
-        </div>
-      )}
+      {state.status === 'loading' && <Loading>Hämtar platserna…</Loading>}
+      {state.status === 'error' && <ErrorAlert message={state.message} onRetry={() => setAttempt((n) => n + 1)} />}
       {state.status === 'ready' && (
         <>
           <Occupancy places={state.places} idPrefix={idPrefix} />
@@ -135,32 +125,30 @@ function Occupancy({ places, idPrefix }: { places: FosterHomePlaces; idPrefix: s
             i hem som din organisation ansvarar för. Varje gång de visas registreras det i loggen.
           </p>
           {occupancy.occupants.length > 0 && (
-            <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
-              <table className="data-table">
-                <thead>
-                  <tr>
-                    <th scope="col">Namn</th>
-                    <th scope="col" className="numeric">
-                      Ålder
+            <DataTable labelledBy={captionId}>
+              <thead>
+                <tr>
+                  <th scope="col">Namn</th>
+                  <th scope="col" className="numeric">
+                    Ålder
+                  </th>
+                  <th scope="col">Placerande kommun</th>
+                  <th scope="col">Placerad sedan</th>
+                </tr>
+              </thead>
+              <tbody>
+                {occupancy.occupants.map((occupant) => (
+                  <tr key={occupant.child.id}>
+                    <th scope="row">
+                      {occupant.child.givenName} {occupant.child.familyName}
                     </th>
-                    <th scope="col">Placerande kommun</th>
-                    <th scope="col">Placerad sedan</th>
+                    <td className="numeric">{formatNumber(occupant.child.age)} år</td>
+                    <td>{occupant.placingMunicipality.name}</td>
+                    <td className="tabular">{formatDate(occupant.since)}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {occupancy.occupants.map((occupant) => (
-                    <tr key={occupant.child.id}>
-                      <th scope="row">
-                        {occupant.child.givenName} {occupant.child.familyName}
-                      </th>
-                      <td className="numeric">{formatNumber(occupant.child.age)} år</td>
-                      <td>{occupant.placingMunicipality.name}</td>
-                      <td className="tabular">{formatDate(occupant.since)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                ))}
+              </tbody>
+            </DataTable>
           )}
           {hiddenOccupants > 0 && (
             <p>
@@ -183,10 +171,6 @@ interface LanguagesProps {
 }
 
 function Languages({ home, languages, canEdit, onSaved }: LanguagesProps) {
-  const idPrefix = useId();
-  const inputId = `${idPrefix}-languages`;
-  const hintId = `${idPrefix}-languages-hint`;
-  const errorId = `${idPrefix}-languages-error`;
   const [text, setText] = useState(languages.join(', '));
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState('');
@@ -206,16 +190,17 @@ function Languages({ home, languages, canEdit, onSaved }: LanguagesProps) {
     setSaving(true);
     setStatus('Sparar språken…');
     try {
-      const { updateFosterHome: result } = await graphql(UpdateFosterHomeLanguagesMutation, {
+      const { result } = await graphql(UpdateFosterHomeLanguagesMutation, {
         input: { id: home.id, expectedVersion: home.version, languages: parseLanguages(text) },
       });
+      if ('data' in result) {
+        setStatus('Språken är sparade.');
+        onSaved(result.data.languages, { version: result.data.version, updatedAt: result.data.updatedAt });
+        return;
+      }
       switch (result.__typename) {
-        case 'MutationUpdateFosterHomeSuccess':
-          setStatus('Språken är sparade.');
-          onSaved(result.data.languages, { version: result.data.version, updatedAt: result.data.updatedAt });
-          break;
         case 'ValidationError':
-          showError(result.issues.map((issue: ValidationIssue) => issue.message).join(' ') || result.message);
+          showError(result.issues.map((issue) => issue.message).join(' ') || result.message);
           break;
         case 'VersionConflictError':
           showError('Familjehemmet har ändrats av någon annan sedan du öppnade det. Ladda om sidan och gör ändringen igen.');
@@ -239,28 +224,9 @@ function Languages({ home, languages, canEdit, onSaved }: LanguagesProps) {
       <p>{languages.length > 0 ? languages.join(', ') : 'Inga språk är registrerade.'}</p>
       {canEdit && (
         <form className="edit-form" aria-label="Ändra språk i hemmet" noValidate onSubmit={(event) => void handleSubmit(event)}>
-          <div className="field">
-            <label htmlFor={inputId}>Språk som talas i hemmet</label>
-            <span id={hintId} className="hint">
-              Skriv språken med kommatecken emellan, till exempel svenska, arabiska.
-            </span>
-            {error && (
-              <p id={errorId} className="field-error">
-                <span className="visually-hidden">Fel: </span>
-                {error}
-              </p>
-            )}
-            <input
-              ref={inputRef}
-              id={inputId}
-              type="text"
-              value={text}
-              autoComplete="off"
-              aria-invalid={error ? true : undefined}
-              aria-describedby={error ? `${hintId} ${errorId}` : hintId}
-              onChange={(event) => setText(event.target.value)}
-            />
-          </div>
+          <Field label="Språk som talas i hemmet" hint="Skriv språken med kommatecken emellan, till exempel svenska, arabiska." error={error}>
+            {(control) => <input {...control} ref={inputRef} type="text" value={text} autoComplete="off" onChange={(event) => setText(event.target.value)} />}
+          </Field>
           <div className="form-actions">
             <button type="submit" className="button button--secondary" aria-busy={saving}>
               Spara språk

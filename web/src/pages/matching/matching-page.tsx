@@ -1,7 +1,7 @@
-import { useEffect, useId, useRef, useState, type FormEvent, type MouseEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { errorMessage } from '../../api/errors';
-import { graphql } from '../../api/graphql';
+import { graphql, startQuery } from '../../api/graphql';
 import {
   PLACEMENT_NEED_KINDS,
   type ExcludedFosterHome,
@@ -10,6 +10,8 @@ import {
   type PlacementNeedKind,
   type ValidationIssue,
 } from '../../api/types';
+import { ErrorSummary, Field, FieldError } from '../../components/forms';
+import { ErrorAlert } from '../../components/page-states';
 import { compareSv, formatNumber } from '../../lib/format';
 import { FOSTER_HOME_KIND_LABELS, MATCH_PROXIMITY_LABELS, PLACEMENT_NEED_KIND_LABELS, labelOf } from '../../lib/labels';
 import { useDocumentTitle } from '../../lib/use-document-title';
@@ -75,22 +77,19 @@ export function MatchingPage() {
   const ageRefs = useRef<Array<HTMLInputElement | null>>([]);
   const focusAge = useRef<number | null>(null);
 
-  useEffect(() => {
-    const controller = new AbortController();
-    graphql(MatchingAreaQuery, {}, { signal: controller.signal })
-      .then((data) => {
+  // Without the list, school and family municipality stay unset; matching still works.
+  useEffect(
+    () =>
+      startQuery(MatchingAreaQuery, {}, (data) => {
         const inArea = new Set(data.matchingArea.map((m) => m.id));
         const byName = (a: OrganisationRef, b: OrganisationRef) => compareSv(a.name, b.name);
         setMunicipalities({
           area: [...data.matchingArea].sort(byName),
           others: data.municipalities.filter((m) => !inArea.has(m.id)).sort(byName),
         });
-      })
-      .catch(() => {
-        // Without the list, school and family municipality stay unset; matching still works.
-      });
-    return () => controller.abort();
-  }, []);
+      }),
+    [],
+  );
 
   // After "Lägg till syskon" or "Ta bort", move focus to the age field that now matters.
   useEffect(() => {
@@ -166,22 +165,7 @@ export function MatchingPage() {
     }
   }
 
-  function focusField(event: MouseEvent<HTMLAnchorElement>, field: FieldKey) {
-    event.preventDefault();
-    document.getElementById(fieldId(field))?.focus();
-  }
-
   const errorFor = (field: FieldKey) => errors.find((e) => e.field === field)?.message;
-  const describedBy = (field: FieldKey, hint?: string) => [errorFor(field) ? `${fieldId(field)}-error` : null, hint ?? null].filter(Boolean).join(' ') || undefined;
-  const fieldError = (field: FieldKey) => {
-    const message = errorFor(field);
-    return message ? (
-      <p id={`${fieldId(field)}-error`} className="field-error">
-        <span className="visually-hidden">Fel: </span>
-        {message}
-      </p>
-    ) : null;
-  };
   const municipalityOptions = (
     <>
       <option value="">Inte angiven</option>
@@ -205,7 +189,7 @@ export function MatchingPage() {
       )}
     </>
   );
-  const ids = { heading: `${idPrefix}-needs`, languagesHint: `${idPrefix}-languages-hint`, pnrHint: `${idPrefix}-pnr-hint`, results: `${idPrefix}-results`, excluded: `${idPrefix}-excluded` };
+  const ids = { heading: `${idPrefix}-needs`, results: `${idPrefix}-results`, excluded: `${idPrefix}-excluded` };
 
   return (
     <>
@@ -220,22 +204,11 @@ export function MatchingPage() {
         <h2 id={ids.heading}>Barnets behov</h2>
 
         {errors.length > 0 && (
-          <div ref={summaryRef} tabIndex={-1} role="alert" className="alert alert--error error-summary">
-            <h3>Sökningen kunde inte göras</h3>
-            <ul>
-              {errors.map(({ field, message }, index) => (
-                <li key={`${field ?? 'other'}-${index}`}>
-                  {field ? (
-                    <a href={`#${fieldId(field)}`} onClick={(event) => focusField(event, field)}>
-                      {message}
-                    </a>
-                  ) : (
-                    message
-                  )}
-                </li>
-              ))}
-            </ul>
-          </div>
+          <ErrorSummary
+            title="Sökningen kunde inte göras"
+            errors={errors.map(({ field, message }) => ({ fieldId: field && fieldId(field), message }))}
+            summaryRef={summaryRef}
+          />
         )}
 
         <fieldset className="matching-form__group">
@@ -244,26 +217,24 @@ export function MatchingPage() {
             const field: FieldKey = `age-${index}`;
             return (
               <div key={index} className="field-row matching-form__age">
-                <div className="field">
-                  <label htmlFor={fieldId(field)}>{ageLabel(index)}</label>
-                  {fieldError(field)}
-                  <input
-                    ref={(element) => {
-                      ageRefs.current[index] = element;
-                    }}
-                    id={fieldId(field)}
-                    type="number"
-                    inputMode="numeric"
-                    min={0}
-                    max={20}
-                    required
-                    className="input--short"
-                    value={age}
-                    aria-invalid={errorFor(field) ? true : undefined}
-                    aria-describedby={describedBy(field)}
-                    onChange={(e) => setAge(index, e.target.value)}
-                  />
-                </div>
+                <Field id={fieldId(field)} label={ageLabel(index)} error={errorFor(field)}>
+                  {(control) => (
+                    <input
+                      {...control}
+                      ref={(element) => {
+                        ageRefs.current[index] = element;
+                      }}
+                      type="number"
+                      inputMode="numeric"
+                      min={0}
+                      max={20}
+                      required
+                      className="input--short"
+                      value={age}
+                      onChange={(e) => setAge(index, e.target.value)}
+                    />
+                  )}
+                </Field>
                 {index > 0 && (
                   <button type="button" className="button button--link" onClick={() => removeSibling(index)}>
                     Ta bort syskon {index + 1}
@@ -280,7 +251,7 @@ export function MatchingPage() {
 
         <fieldset className="matching-form__group" id={fieldId('kind')} tabIndex={-1}>
           <legend>Typ av placering</legend>
-          {fieldError('kind')}
+          <FieldError id={`${fieldId('kind')}-error`} message={errorFor('kind')} />
           {PLACEMENT_NEED_KINDS.map((kind) => (
             <div key={kind} className="choice">
               <input
@@ -296,67 +267,35 @@ export function MatchingPage() {
           ))}
         </fieldset>
 
-        <div className="field">
-          <label htmlFor={fieldId('languages')}>Språk som barnet talar</label>
-          <span id={ids.languagesHint} className="hint">
-            Skriv språken med kommatecken emellan, till exempel arabiska, svenska.
-          </span>
-          {fieldError('languages')}
-          <input
-            id={fieldId('languages')}
-            type="text"
-            autoComplete="off"
-            value={values.languages}
-            aria-invalid={errorFor('languages') ? true : undefined}
-            aria-describedby={describedBy('languages', ids.languagesHint)}
-            onChange={(e) => set('languages', e.target.value)}
-          />
-        </div>
+        <Field id={fieldId('languages')} label="Språk som barnet talar" hint="Skriv språken med kommatecken emellan, till exempel arabiska, svenska." error={errorFor('languages')}>
+          {(control) => <input {...control} type="text" autoComplete="off" value={values.languages} onChange={(e) => set('languages', e.target.value)} />}
+        </Field>
 
         <div className="field-row">
-          <div className="field field--grow">
-            <label htmlFor={fieldId('schoolMunicipalityId')}>Kommun där barnet går i skolan</label>
-            {fieldError('schoolMunicipalityId')}
-            <select
-              id={fieldId('schoolMunicipalityId')}
-              value={values.schoolMunicipalityId}
-              aria-describedby={describedBy('schoolMunicipalityId')}
-              onChange={(e) => set('schoolMunicipalityId', e.target.value)}
-            >
-              {municipalityOptions}
-            </select>
-          </div>
-          <div className="field field--grow">
-            <label htmlFor={fieldId('familyMunicipalityId')}>Kommun där barnets familj bor</label>
-            {fieldError('familyMunicipalityId')}
-            <select
-              id={fieldId('familyMunicipalityId')}
-              value={values.familyMunicipalityId}
-              aria-describedby={describedBy('familyMunicipalityId')}
-              onChange={(e) => set('familyMunicipalityId', e.target.value)}
-            >
-              {municipalityOptions}
-            </select>
-          </div>
+          <Field id={fieldId('schoolMunicipalityId')} label="Kommun där barnet går i skolan" error={errorFor('schoolMunicipalityId')} className="field field--grow">
+            {(control) => (
+              <select {...control} value={values.schoolMunicipalityId} onChange={(e) => set('schoolMunicipalityId', e.target.value)}>
+                {municipalityOptions}
+              </select>
+            )}
+          </Field>
+          <Field id={fieldId('familyMunicipalityId')} label="Kommun där barnets familj bor" error={errorFor('familyMunicipalityId')} className="field field--grow">
+            {(control) => (
+              <select {...control} value={values.familyMunicipalityId} onChange={(e) => set('familyMunicipalityId', e.target.value)}>
+                {municipalityOptions}
+              </select>
+            )}
+          </Field>
         </div>
 
-        <div className="field">
-          <label htmlFor={fieldId('personalIdentityNumber')}>Barnets personnummer (valfritt)</label>
-          <span id={ids.pnrHint} className="hint">
-            Behövs för hem som är godkända endast för ett namngivet barn, till exempel ett nätverkshem.
-          </span>
-          {fieldError('personalIdentityNumber')}
-          <input
-            id={fieldId('personalIdentityNumber')}
-            type="text"
-            inputMode="numeric"
-            autoComplete="off"
-            value={values.personalIdentityNumber}
-            aria-invalid={errorFor('personalIdentityNumber') ? true : undefined}
-            aria-describedby={describedBy('personalIdentityNumber', ids.pnrHint)}
-            onChange={(e) => set('personalIdentityNumber', e.target.value)}
-          />
-        </div>
+        <Field
+          id={fieldId('personalIdentityNumber')}
+          label="Barnets personnummer (valfritt)"
+          hint="Behövs för hem som är godkända endast för ett namngivet barn, till exempel ett nätverkshem."
+          error={errorFor('personalIdentityNumber')}
+        >
+          {(control) => <input {...control} type="text" inputMode="numeric" autoComplete="off" value={values.personalIdentityNumber} onChange={(e) => set('personalIdentityNumber', e.target.value)} />}
+        </Field>
 
         <div className="choice">
           <input id={`${idPrefix}-network-first`} type="checkbox" checked={values.networkFirst} onChange={(e) => set('networkFirst', e.target.checked)} />
@@ -373,11 +312,7 @@ export function MatchingPage() {
         </div>
       </form>
 
-      {failure && (
-        <div role="alert" className="alert alert--error">
-          <p>{failure}</p>
-        </div>
-      )}
+      {failure && <ErrorAlert message={failure} />}
 
       {results && (
         <section aria-labelledby={ids.results} className="matching-results">

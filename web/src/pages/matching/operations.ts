@@ -1,13 +1,6 @@
 import { operation } from '../../api/graphql';
-import type {
-  ChildNeedsInput,
-  FosterHomePlaces,
-  FreePlace,
-  FreePlaceFilter,
-  MatchFosterHomesResult,
-  OrganisationRef,
-  UpdateFosterHomeLanguagesResult,
-} from '../../api/types';
+import { MUNICIPALITIES, resultMutation } from '../../api/operations';
+import type { ChildNeedsInput, FosterHomePlaces, FreePlace, FreePlaceFilter, MatchFosterHomesResult, OrganisationRef } from '../../api/types';
 
 /** Reads the children placed in the home too, which the server records in the audit log. */
 export const FosterHomePlacesQuery = operation<{ fosterHome: FosterHomePlaces | null }, { id: string }>(/* GraphQL */ `
@@ -44,37 +37,10 @@ export const FosterHomePlacesQuery = operation<{ fosterHome: FosterHomePlaces | 
   }
 `);
 
-export const UpdateFosterHomeLanguagesMutation = operation<
-  { updateFosterHome: UpdateFosterHomeLanguagesResult },
-  { input: { id: string; expectedVersion: number; languages: string[] } }
->(/* GraphQL */ `
-  mutation UpdateFosterHomeLanguages($input: UpdateFosterHomeInput!) {
-    updateFosterHome(input: $input) {
-      __typename
-      ... on MutationUpdateFosterHomeSuccess {
-        data {
-          id
-          version
-          updatedAt
-          languages
-        }
-      }
-      ... on Error {
-        code
-        message
-      }
-      ... on VersionConflictError {
-        currentVersion
-      }
-      ... on ValidationError {
-        issues {
-          path
-          message
-        }
-      }
-    }
-  }
-`);
+export const UpdateFosterHomeLanguagesMutation = resultMutation<
+  { id: string; version: number; updatedAt: string; languages: string[] },
+  { id: string; expectedVersion: number; languages: string[] }
+>('updateFosterHome', 'UpdateFosterHomeInput', 'id version updatedAt languages');
 
 export const FreePlacesQuery = operation<{ freePlaces: FreePlace[] }, { filter: FreePlaceFilter }>(/* GraphQL */ `
   query FreePlaces($filter: FreePlaceFilter) {
@@ -107,11 +73,7 @@ export const MatchingAreaQuery = operation<{ matchingArea: OrganisationRef[]; mu
       name
       kind
     }
-    municipalities: organisations(kind: MUNICIPALITY) {
-      id
-      name
-      kind
-    }
+    ${MUNICIPALITIES}
   }
 `);
 

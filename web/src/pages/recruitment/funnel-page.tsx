@@ -1,12 +1,14 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
-import { errorMessage, isAbortError } from '../../api/errors';
-import { graphql } from '../../api/graphql';
+import { useSearchParams } from 'react-router-dom';
+import { startQuery } from '../../api/graphql';
 import type { RecruitmentFunnel } from '../../api/types';
+import { BackLink } from '../../components/back-link';
+import { DataTable, EmptyRow } from '../../components/data-table';
+import { FilterActions, todayInSweden } from '../../components/forms';
+import { ErrorAlert } from '../../components/page-states';
 import { formatNumber } from '../../lib/format';
 import { LEAVING_REASON_LABELS, RECRUITMENT_SOURCE_LABELS, RECRUITMENT_STEP_LABELS } from '../../lib/labels';
 import { useDocumentTitle } from '../../lib/use-document-title';
-import { todayInSweden } from './form-support';
 import { RecruitmentFunnelQuery } from './operations';
 import './recruitment.css';
 
@@ -48,20 +50,20 @@ export function RecruitmentFunnelPage() {
   const [loading, setLoading] = useState(true);
 
   useEffect(() => {
-    const controller = new AbortController();
     setLoading(true);
     setError(null);
-    graphql(RecruitmentFunnelQuery, { from, to }, { signal: controller.signal })
-      .then((data) => {
+    return startQuery(
+      RecruitmentFunnelQuery,
+      { from, to },
+      (data) => {
         setFunnel(data.recruitmentFunnel);
         setLoading(false);
-      })
-      .catch((err: unknown) => {
-        if (isAbortError(err) || controller.signal.aborted) return;
-        setError(errorMessage(err));
+      },
+      (message) => {
+        setError(message);
         setLoading(false);
-      });
-    return () => controller.abort();
+      },
+    );
   }, [from, to]);
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
@@ -69,16 +71,12 @@ export function RecruitmentFunnelPage() {
     setParams(new URLSearchParams({ [PARAM.from]: draft.from, [PARAM.to]: draft.to }));
   }
 
-  const ids = { from: `${idPrefix}-from`, to: `${idPrefix}-to`, steps: `${idPrefix}-steps`, reasons: `${idPrefix}-reasons`, sources: `${idPrefix}-sources` };
+  const ids = { from: `${idPrefix}-from`, to: `${idPrefix}-to`, steps: `${idPrefix}-steps` };
   const approved = funnel?.steps.find((s) => s.step === 'APPROVED')?.reached ?? 0;
 
   return (
     <div className="recruitment-area">
-      <p className="back-link">
-        <Link to="/rekrytering">
-          <span aria-hidden="true">← </span>Rekrytering
-        </Link>
-      </p>
+      <BackLink to="/rekrytering">Rekrytering</BackLink>
       <h1>Rekryteringstratten</h1>
       <p className="lead">Hur intresseanmälningarna under perioden har gått vidare, hur länge varje steg tar, varför familjer lämnar och vilka källor som ger godkända hem.</p>
 
@@ -91,18 +89,10 @@ export function RecruitmentFunnelPage() {
           <label htmlFor={ids.to}>Till</label>
           <input id={ids.to} type="date" value={draft.to} onChange={(e) => setDraft((d) => ({ ...d, to: e.target.value }))} />
         </div>
-        <div className="filters__actions">
-          <button type="submit" className="button button--secondary">
-            Visa
-          </button>
-        </div>
+        <FilterActions submitLabel="Visa" />
       </form>
 
-      {error && (
-        <div role="alert" className="alert alert--error">
-          <p>{error}</p>
-        </div>
-      )}
+      {error && <ErrorAlert message={error} />}
       <p role="status" className="result-count">
         {loading
           ? 'Räknar…'
@@ -123,9 +113,11 @@ export function RecruitmentFunnelPage() {
               <figcaption>Familjer som nått varje steg</figcaption>
               <FunnelChart funnel={funnel} tableId={ids.steps} />
             </figure>
-            <div className="table-scroll" role="region" aria-labelledby={`${ids.steps}-caption`} tabIndex={0}>
-              <table id={ids.steps} className="data-table" aria-describedby={`${ids.steps}-note`}>
-                <caption id={`${ids.steps}-caption`}>Familjer per steg</caption>
+            <DataTable
+              id={ids.steps}
+              caption="Familjer per steg"
+              note="Till nästa steg: andelen som gick vidare. Mediantid: från att familjen kom till steget tills den gick vidare, pauser inräknade."
+            >
                 <thead>
                   <tr>
                     <th scope="col">Steg</th>
@@ -149,75 +141,53 @@ export function RecruitmentFunnelPage() {
                       <td className="numeric">{days(s.medianDays)}</td>
                     </tr>
                   ))}
-                </tbody>
-              </table>
-              <p id={`${ids.steps}-note`} className="caption-note">
-                Till nästa steg: andelen som gick vidare. Mediantid: från att familjen kom till steget tills den gick vidare, pauser inräknade.
-              </p>
-            </div>
+              </tbody>
+            </DataTable>
           </div>
 
           <div className="columns-layout">
-            <div className="table-scroll" role="region" aria-labelledby={ids.reasons} tabIndex={0}>
-              <table className="data-table">
-                <caption id={ids.reasons}>Orsaker att lämna rekryteringen</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Orsak</th>
-                    <th scope="col" className="numeric">
-                      Familjer
-                    </th>
+            <DataTable caption="Orsaker att lämna rekryteringen">
+              <thead>
+                <tr>
+                  <th scope="col">Orsak</th>
+                  <th scope="col" className="numeric">
+                    Familjer
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {funnel.leavingReasons.length === 0 && <EmptyRow columns={2}>Ingen familj har lämnat.</EmptyRow>}
+                {funnel.leavingReasons.map((r) => (
+                  <tr key={r.reason}>
+                    <th scope="row">{LEAVING_REASON_LABELS[r.reason]}</th>
+                    <td className="numeric">{formatNumber(r.count)}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {funnel.leavingReasons.length === 0 && (
-                    <tr>
-                      <td colSpan={2} className="empty">
-                        Ingen familj har lämnat.
-                      </td>
-                    </tr>
-                  )}
-                  {funnel.leavingReasons.map((r) => (
-                    <tr key={r.reason}>
-                      <th scope="row">{LEAVING_REASON_LABELS[r.reason]}</th>
-                      <td className="numeric">{formatNumber(r.count)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            <div className="table-scroll" role="region" aria-labelledby={ids.sources} tabIndex={0}>
-              <table className="data-table">
-                <caption id={ids.sources}>Källor</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Källa</th>
-                    <th scope="col" className="numeric">
-                      Intresseanmälningar
-                    </th>
-                    <th scope="col" className="numeric">
-                      Godkända hem
-                    </th>
+                ))}
+              </tbody>
+            </DataTable>
+            <DataTable caption="Källor">
+              <thead>
+                <tr>
+                  <th scope="col">Källa</th>
+                  <th scope="col" className="numeric">
+                    Intresseanmälningar
+                  </th>
+                  <th scope="col" className="numeric">
+                    Godkända hem
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {funnel.sources.length === 0 && <EmptyRow columns={3}>Inga intresseanmälningar under perioden.</EmptyRow>}
+                {funnel.sources.map((s) => (
+                  <tr key={s.source}>
+                    <th scope="row">{RECRUITMENT_SOURCE_LABELS[s.source]}</th>
+                    <td className="numeric">{formatNumber(s.inquiries)}</td>
+                    <td className="numeric">{formatNumber(s.approved)}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {funnel.sources.length === 0 && (
-                    <tr>
-                      <td colSpan={3} className="empty">
-                        Inga intresseanmälningar under perioden.
-                      </td>
-                    </tr>
-                  )}
-                  {funnel.sources.map((s) => (
-                    <tr key={s.source}>
-                      <th scope="row">{RECRUITMENT_SOURCE_LABELS[s.source]}</th>
-                      <td className="numeric">{formatNumber(s.inquiries)}</td>
-                      <td className="numeric">{formatNumber(s.approved)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                ))}
+              </tbody>
+            </DataTable>
           </div>
         </>
       )}

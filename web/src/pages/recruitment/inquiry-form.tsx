@@ -1,11 +1,10 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { errorMessage, isAbortError } from '../../api/errors';
-import { graphql } from '../../api/graphql';
+import { startQuery } from '../../api/graphql';
 import { INQUIRY_KINDS, RECRUITMENT_SOURCES, type FosterHomeKind, type InquiryMemberInput, type OrganisationRef, type RecruitmentSource } from '../../api/types';
+import { FailureAlert, Field, FieldError, todayInSweden, useMutationForm } from '../../components/forms';
 import { compareSv } from '../../lib/format';
 import { FOSTER_HOME_KIND_LABELS, HOUSEHOLD_ROLE_LABELS, RECRUITMENT_SOURCE_LABELS } from '../../lib/labels';
-import { FailureAlert, FormField, issueFor, todayInSweden, useMutationResult } from './form-support';
 import { InquiryOptionsQuery, RegisterInquiryMutation } from './operations';
 
 type Member = InquiryMemberInput;
@@ -22,24 +21,24 @@ export function InquiryForm({ headingId }: { headingId: string }) {
   const idPrefix = useId();
   const fieldId = (path: string) => `${idPrefix}-${path.replaceAll('.', '-')}`;
   const navigate = useNavigate();
-  const { submit, saving, failure, failureRef } = useMutationResult(RegisterInquiryMutation);
+  const { submit, saving, failure, failureRef, fieldError } = useMutationForm(RegisterInquiryMutation);
 
   const [options, setOptions] = useState<Options | null>(null);
   const [optionsError, setOptionsError] = useState<string | null>(null);
-  useEffect(() => {
-    const controller = new AbortController();
-    graphql(InquiryOptionsQuery, {}, { signal: controller.signal })
-      .then((data) =>
-        setOptions({
-          municipalities: [...data.municipalities].sort((a, b) => compareSv(a.name, b.name)),
-          agencies: [...data.consultancyAgencies].sort((a, b) => compareSv(a.name, b.name)),
-        }),
-      )
-      .catch((error: unknown) => {
-        if (!isAbortError(error) && !controller.signal.aborted) setOptionsError(errorMessage(error));
-      });
-    return () => controller.abort();
-  }, []);
+  useEffect(
+    () =>
+      startQuery(
+        InquiryOptionsQuery,
+        {},
+        (data) =>
+          setOptions({
+            municipalities: [...data.municipalities].sort((a, b) => compareSv(a.name, b.name)),
+            agencies: [...data.consultancyAgencies].sort((a, b) => compareSv(a.name, b.name)),
+          }),
+        setOptionsError,
+      ),
+    [],
+  );
 
   const [name, setName] = useState('');
   const [kindSought, setKindSought] = useState<FosterHomeKind>('OWN');
@@ -86,8 +85,6 @@ export function InquiryForm({ headingId }: { headingId: string }) {
     if (saved) navigate(`/rekrytering/${encodeURIComponent(saved.id)}`, { state: { registered: true } });
   }
 
-  const error = (path: string) => issueFor(failure, path);
-
   return (
     <form className="recruitment-form" aria-labelledby={headingId} noValidate onSubmit={(event) => void handleSubmit(event)}>
       <FailureAlert failure={failure} failureRef={failureRef} title="Intresseanmälan kunde inte registreras" />
@@ -98,10 +95,10 @@ export function InquiryForm({ headingId }: { headingId: string }) {
       )}
 
       <div className="field-row">
-        <FormField id={fieldId('name')} label="Familjens namn" hint="Till exempel Familjen Berg" error={error('name')} className="field field--grow">
+        <Field id={fieldId('name')} label="Familjens namn" hint="Till exempel Familjen Berg" error={fieldError('name')} className="field field--grow">
           {(control) => <input {...control} type="text" autoComplete="off" value={name} onChange={(e) => setName(e.target.value)} />}
-        </FormField>
-        <FormField id={fieldId('kindSought')} label="Slag av familjehem" error={error('kindSought')}>
+        </Field>
+        <Field id={fieldId('kindSought')} label="Slag av familjehem" error={fieldError('kindSought')}>
           {(control) => (
             <select {...control} value={kindSought} onChange={(e) => setKindSought(e.target.value as FosterHomeKind)}>
               {INQUIRY_KINDS.map((kind) => (
@@ -111,20 +108,20 @@ export function InquiryForm({ headingId }: { headingId: string }) {
               ))}
             </select>
           )}
-        </FormField>
+        </Field>
       </div>
 
-      <FormField id={fieldId('streetAddress')} label="Gatuadress" error={error('streetAddress')}>
+      <Field id={fieldId('streetAddress')} label="Gatuadress" error={fieldError('streetAddress')}>
         {(control) => <input {...control} type="text" autoComplete="off" value={streetAddress} onChange={(e) => setStreetAddress(e.target.value)} />}
-      </FormField>
+      </Field>
       <div className="field-row">
-        <FormField id={fieldId('postalCode')} label="Postnummer" error={error('postalCode')}>
+        <Field id={fieldId('postalCode')} label="Postnummer" error={fieldError('postalCode')}>
           {(control) => <input {...control} type="text" inputMode="numeric" autoComplete="off" className="input--short" value={postalCode} onChange={(e) => setPostalCode(e.target.value)} />}
-        </FormField>
-        <FormField id={fieldId('city')} label="Ort" error={error('city')} className="field field--grow">
+        </Field>
+        <Field id={fieldId('city')} label="Ort" error={fieldError('city')} className="field field--grow">
           {(control) => <input {...control} type="text" autoComplete="off" value={city} onChange={(e) => setCity(e.target.value)} />}
-        </FormField>
-        <FormField id={fieldId('municipalityId')} label="Kommun" error={error('municipalityId')} className="field field--grow">
+        </Field>
+        <Field id={fieldId('municipalityId')} label="Kommun" error={fieldError('municipalityId')} className="field field--grow">
           {(control) => (
             <select {...control} value={municipalityId} onChange={(e) => setMunicipalityId(e.target.value)}>
               <option value="">Välj kommun</option>
@@ -135,38 +132,33 @@ export function InquiryForm({ headingId }: { headingId: string }) {
               ))}
             </select>
           )}
-        </FormField>
+        </Field>
       </div>
 
-      <fieldset className="household-fieldset" aria-describedby={error('householdMembers') ? fieldId('householdMembers-error') : undefined}>
+      <fieldset className="household-fieldset" aria-describedby={fieldError('householdMembers') ? fieldId('householdMembers-error') : undefined}>
         <legend>Hushåll</legend>
         <p className="hint">Minst en vuxen. Familjens egna barn tas med; de hörs i utredningen.</p>
-        {error('householdMembers') && (
-          <p id={fieldId('householdMembers-error')} className="field-error">
-            <span className="visually-hidden">Fel: </span>
-            {error('householdMembers')}
-          </p>
-        )}
+        <FieldError id={fieldId('householdMembers-error')} message={fieldError('householdMembers')} />
         {members.map((member, index) => {
           const path = (field: string) => `householdMembers.${index}.${field}`;
           return (
             <fieldset key={index} className="household-member">
               <legend>Person {index + 1}</legend>
               <div className="field-row">
-                <FormField id={fieldId(path('givenName'))} label="Förnamn" error={error(path('givenName'))} className="field field--grow">
+                <Field id={fieldId(path('givenName'))} label="Förnamn" error={fieldError(path('givenName'))} className="field field--grow">
                   {(control) => <input {...control} type="text" autoComplete="off" value={member.givenName} onChange={(e) => setMember(index, { givenName: e.target.value })} />}
-                </FormField>
-                <FormField id={fieldId(path('familyName'))} label="Efternamn" error={error(path('familyName'))} className="field field--grow">
+                </Field>
+                <Field id={fieldId(path('familyName'))} label="Efternamn" error={fieldError(path('familyName'))} className="field field--grow">
                   {(control) => <input {...control} type="text" autoComplete="off" value={member.familyName} onChange={(e) => setMember(index, { familyName: e.target.value })} />}
-                </FormField>
+                </Field>
               </div>
               <div className="field-row">
-                <FormField id={fieldId(path('personalIdentityNumber'))} label="Personnummer" hint="ÅÅÅÅMMDD-NNNN" error={error(path('personalIdentityNumber'))}>
+                <Field id={fieldId(path('personalIdentityNumber'))} label="Personnummer" hint="ÅÅÅÅMMDD-NNNN" error={fieldError(path('personalIdentityNumber'))}>
                   {(control) => (
                     <input {...control} type="text" inputMode="numeric" autoComplete="off" value={member.personalIdentityNumber} onChange={(e) => setMember(index, { personalIdentityNumber: e.target.value })} />
                   )}
-                </FormField>
-                <FormField id={fieldId(path('role'))} label="Roll" error={error(path('role'))}>
+                </Field>
+                <Field id={fieldId(path('role'))} label="Roll" error={fieldError(path('role'))}>
                   {(control) => (
                     <select {...control} value={member.role} onChange={(e) => setMember(index, { role: e.target.value as Member['role'] })}>
                       {MEMBER_ROLES.map((role) => (
@@ -176,7 +168,7 @@ export function InquiryForm({ headingId }: { headingId: string }) {
                       ))}
                     </select>
                   )}
-                </FormField>
+                </Field>
               </div>
               {members.length > 1 && (
                 <button type="button" className="button button--link" onClick={() => removeMember(index)}>
@@ -192,10 +184,10 @@ export function InquiryForm({ headingId }: { headingId: string }) {
       </fieldset>
 
       <div className="field-row">
-        <FormField id={fieldId('receivedOn')} label="Intresseanmälan mottagen" error={error('receivedOn')}>
+        <Field id={fieldId('receivedOn')} label="Intresseanmälan mottagen" error={fieldError('receivedOn')}>
           {(control) => <input {...control} type="date" max={todayInSweden()} value={receivedOn} onChange={(e) => setReceivedOn(e.target.value)} />}
-        </FormField>
-        <FormField id={fieldId('source')} label="Källa" hint="Var familjen hörde talas om oss" error={error('source')}>
+        </Field>
+        <Field id={fieldId('source')} label="Källa" hint="Var familjen hörde talas om oss" error={fieldError('source')}>
           {(control) => (
             <select {...control} value={source} onChange={(e) => setSource(e.target.value as RecruitmentSource)}>
               {RECRUITMENT_SOURCES.map((s) => (
@@ -205,13 +197,13 @@ export function InquiryForm({ headingId }: { headingId: string }) {
               ))}
             </select>
           )}
-        </FormField>
-        <FormField id={fieldId('sourceDetail')} label="Källa i detalj" hint="Till exempel vilken kampanj" error={error('sourceDetail')} className="field field--grow">
+        </Field>
+        <Field id={fieldId('sourceDetail')} label="Källa i detalj" hint="Till exempel vilken kampanj" error={fieldError('sourceDetail')} className="field field--grow">
           {(control) => <input {...control} type="text" autoComplete="off" value={sourceDetail} onChange={(e) => setSourceDetail(e.target.value)} />}
-        </FormField>
+        </Field>
       </div>
       {source === 'AGENCY' && (
-        <FormField id={fieldId('proposedByAgencyId')} label="Konsulentverksamhet som föreslår familjen" hint="Verksamheten föreslår bara; utredning och beslut är kommunens." error={error('proposedByAgencyId')}>
+        <Field id={fieldId('proposedByAgencyId')} label="Konsulentverksamhet som föreslår familjen" hint="Verksamheten föreslår bara; utredning och beslut är kommunens." error={fieldError('proposedByAgencyId')}>
           {(control) => (
             <select {...control} value={agencyId} onChange={(e) => setAgencyId(e.target.value)}>
               <option value="">Välj konsulentverksamhet</option>
@@ -222,11 +214,11 @@ export function InquiryForm({ headingId }: { headingId: string }) {
               ))}
             </select>
           )}
-        </FormField>
+        </Field>
       )}
-      <FormField id={fieldId('note')} label="Anteckning" error={error('note')}>
+      <Field id={fieldId('note')} label="Anteckning" error={fieldError('note')}>
         {(control) => <textarea {...control} rows={3} value={note} onChange={(e) => setNote(e.target.value)} />}
-      </FormField>
+      </Field>
 
       <div className="form-actions">
         <button type="submit" className="button" aria-busy={saving}>

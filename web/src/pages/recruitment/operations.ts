@@ -1,7 +1,7 @@
 import { operation } from '../../api/graphql';
+import { MUNICIPALITIES, resultMutation } from '../../api/operations';
 import type {
   LeavingReason,
-  MutationResult,
   OrganisationRef,
   RecruitmentDetails,
   RecruitmentFunnel,
@@ -55,11 +55,7 @@ export const InquiryOptionsQuery = operation<{
   consultancyAgencies: { id: string; name: string }[];
 }>(/* GraphQL */ `
   query InquiryOptions {
-    municipalities: organisations(kind: MUNICIPALITY) {
-      id
-      name
-      kind
-    }
+    ${MUNICIPALITIES}
     consultancyAgencies {
       id
       name
@@ -67,41 +63,7 @@ export const InquiryOptionsQuery = operation<{
   }
 `);
 
-const ERROR_FIELDS = /* GraphQL */ `
-  ... on Error {
-    code
-    message
-  }
-  ... on ValidationError {
-    issues {
-      path
-      message
-    }
-  }
-  ... on RuleViolationError {
-    rule
-  }
-  ... on VersionConflictError {
-    currentVersion
-  }
-`;
-
-export const RegisterInquiryMutation = operation<
-  { result: MutationResult<{ id: string }> },
-  { input: RegisterInquiryInput }
->(/* GraphQL */ `
-  mutation RegisterInquiry($input: RegisterInquiryInput!) {
-    result: registerInquiry(input: $input) {
-      __typename
-      ... on MutationRegisterInquirySuccess {
-        data {
-          id
-        }
-      }
-      ${ERROR_FIELDS}
-    }
-  }
-`);
+export const RegisterInquiryMutation = resultMutation<{ id: string }, RegisterInquiryInput>('registerInquiry', 'RegisterInquiryInput', 'id');
 
 const RECRUITMENT_DETAILS = /* GraphQL */ `
   fragment RecruitmentDetails on Recruitment {
@@ -171,21 +133,7 @@ export const RecruitmentQuery = operation<{ recruitment: RecruitmentDetails | nu
 `);
 
 function moveMutation<TInput>(field: string, inputType: string) {
-  const success = `Mutation${field[0]!.toUpperCase()}${field.slice(1)}Success`;
-  return operation<{ result: MutationResult<RecruitmentDetails> }, { input: TInput }>(/* GraphQL */ `
-    mutation Move($input: ${inputType}!) {
-      result: ${field}(input: $input) {
-        __typename
-        ... on ${success} {
-          data {
-            ...RecruitmentDetails
-          }
-        }
-        ${ERROR_FIELDS}
-      }
-    }
-    ${RECRUITMENT_DETAILS}
-  `);
+  return resultMutation<RecruitmentDetails, TInput>(field, inputType, '...RecruitmentDetails', RECRUITMENT_DETAILS);
 }
 
 export const AdvanceRecruitmentMutation = moveMutation<RecruitmentMoveInput>('advanceRecruitment', 'RecruitmentMoveInput');

@@ -1,8 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { errorMessage, isAbortError } from '../../api/errors';
-import { graphql } from '../../api/graphql';
+import { startQuery } from '../../api/graphql';
 import { RECRUITMENT_STEPS, WORKING_STEPS, type RecruitmentCard, type RecruitmentPipeline, type RecruitmentStep } from '../../api/types';
+import { ErrorAlert, Loading } from '../../components/page-states';
 import { formatDate, formatNumber } from '../../lib/format';
 import { RECRUITMENT_STEP_LABELS } from '../../lib/labels';
 import { useDocumentTitle } from '../../lib/use-document-title';
@@ -37,14 +37,8 @@ export function RecruitmentPipelinePage() {
   const formHeadingRef = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
-    const controller = new AbortController();
     setError(null);
-    graphql(RecruitmentPipelineQuery, { filter: { step, includeFinished } }, { signal: controller.signal })
-      .then((data) => setPipeline(data.recruitmentPipeline))
-      .catch((err: unknown) => {
-        if (!isAbortError(err) && !controller.signal.aborted) setError(errorMessage(err));
-      });
-    return () => controller.abort();
+    return startQuery(RecruitmentPipelineQuery, { filter: { step, includeFinished } }, (data) => setPipeline(data.recruitmentPipeline), setError);
   }, [step, includeFinished, attempt]);
 
   function update(changes: Record<string, string | null>) {
@@ -106,19 +100,8 @@ export function RecruitmentPipelinePage() {
         </div>
       </form>
 
-      {error && (
-        <div role="alert" className="alert alert--error">
-          <p>{error}</p>
-          <button type="button" className="button" onClick={() => setAttempt((n) => n + 1)}>
-            Försök igen
-          </button>
-        </div>
-      )}
-      {!pipeline && !error && (
-        <p role="status" className="muted">
-          Hämtar rekryteringen…
-        </p>
-      )}
+      {error && <ErrorAlert message={error} onRetry={() => setAttempt((n) => n + 1)} />}
+      {!pipeline && !error && <Loading>Hämtar rekryteringen…</Loading>}
 
       {pipeline && (
         <div className="pipeline-board">

@@ -2,8 +2,8 @@ import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import type { Operation } from '../../api/graphql';
 import { LEAVING_REASONS, SCREENING_RESULTS, WORKING_STEPS, type LeavingReason, type MutationResult, type RecruitmentDetails, type ScreeningResult } from '../../api/types';
+import { Field, FailureAlert, todayInSweden, useMutationForm } from '../../components/forms';
 import { LEAVING_REASON_LABELS, RECRUITMENT_STEP_LABELS, SCREENING_RESULT_LABELS } from '../../lib/labels';
-import { FailureAlert, FormField, issueFor, todayInSweden, useMutationResult } from './form-support';
 import {
   AdvanceRecruitmentMutation,
   LeaveRecruitmentMutation,
@@ -81,14 +81,13 @@ function MoveForm<TInput>({
   savedMessage: (saved: RecruitmentDetails) => string;
   mutation: Operation<{ result: MutationResult<RecruitmentDetails> }, { input: TInput }>;
   extra: () => Omit<TInput, 'recruitmentId' | 'expectedVersion' | 'occurredOn' | 'note'>;
-  children?: (error: (path: string) => string | undefined) => ReactNode;
+  children?: (fieldError: (field: string) => string | undefined) => ReactNode;
 }) {
   const idPrefix = useId();
   const headingId = `${idPrefix}-heading`;
-  const { submit, saving, failure, failureRef } = useMutationResult(mutation);
+  const { submit, saving, failure, failureRef, fieldError } = useMutationForm(mutation);
   const [occurredOn, setOccurredOn] = useState(todayInSweden);
   const [note, setNote] = useState('');
-  const error = (path: string) => issueFor(failure, path);
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -104,13 +103,13 @@ function MoveForm<TInput>({
     <form className="action-block recruitment-form" aria-labelledby={headingId} noValidate onSubmit={(event) => void handleSubmit(event)}>
       <h3 id={headingId}>{heading}</h3>
       <FailureAlert failure={failure} failureRef={failureRef} title="Det gick inte att registrera" onReload={onReload} />
-      {children?.(error)}
-      <FormField id={`${idPrefix}-date`} label="Datum" hint="Dagen det hände" error={error('occurredOn')}>
+      {children?.(fieldError)}
+      <Field label="Datum" hint="Dagen det hände" error={fieldError('occurredOn')}>
         {(control) => <input {...control} type="date" max={todayInSweden()} min={recruitment.pausedOn ?? recruitment.stepEnteredOn} value={occurredOn} onChange={(e) => setOccurredOn(e.target.value)} />}
-      </FormField>
-      <FormField id={`${idPrefix}-note`} label="Anteckning" error={error('note')}>
+      </Field>
+      <Field label="Anteckning" error={fieldError('note')}>
         {(control) => <textarea {...control} rows={2} value={note} onChange={(e) => setNote(e.target.value)} />}
-      </FormField>
+      </Field>
       <button type="submit" className="button" aria-busy={saving}>
         {submitLabel}
       </button>
@@ -140,7 +139,6 @@ function ResumeForm(props: ActionProps) {
 }
 
 function ScreeningForm(props: ActionProps) {
-  const id = useId();
   const [result, setResult] = useState<ScreeningResult>('SUITABLE');
   return (
     <MoveForm
@@ -151,8 +149,8 @@ function ScreeningForm(props: ActionProps) {
       mutation={RecordScreeningMutation}
       extra={() => ({ result })}
     >
-      {(error) => (
-        <FormField id={`${id}-result`} label="Resultat" error={error('result')}>
+      {(fieldError) => (
+        <Field label="Resultat" error={fieldError('result')}>
           {(control) => (
             <select {...control} value={result} onChange={(e) => setResult(e.target.value as ScreeningResult)}>
               {SCREENING_RESULTS.map((r) => (
@@ -162,14 +160,13 @@ function ScreeningForm(props: ActionProps) {
               ))}
             </select>
           )}
-        </FormField>
+        </Field>
       )}
     </MoveForm>
   );
 }
 
 function LeaveForm(props: ActionProps) {
-  const id = useId();
   const [reason, setReason] = useState<LeavingReason>('FAMILY_WITHDREW');
   return (
     <MoveForm
@@ -180,8 +177,8 @@ function LeaveForm(props: ActionProps) {
       mutation={LeaveRecruitmentMutation}
       extra={() => ({ reason })}
     >
-      {(error) => (
-        <FormField id={`${id}-reason`} label="Orsak" hint="Vid annan orsak: beskriv den i anteckningen" error={error('reason')}>
+      {(fieldError) => (
+        <Field label="Orsak" hint="Vid annan orsak: beskriv den i anteckningen" error={fieldError('reason')}>
           {(control) => (
             <select {...control} value={reason} onChange={(e) => setReason(e.target.value as LeavingReason)}>
               {LEAVING_REASONS.map((r) => (
@@ -191,7 +188,7 @@ function LeaveForm(props: ActionProps) {
               ))}
             </select>
           )}
-        </FormField>
+        </Field>
       )}
     </MoveForm>
   );

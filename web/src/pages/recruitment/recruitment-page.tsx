@@ -1,12 +1,14 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router-dom';
-import { errorMessage, isAbortError } from '../../api/errors';
-import { graphql } from '../../api/graphql';
+import { startQuery } from '../../api/graphql';
 import type { RecruitmentDetails, RecruitmentEvent } from '../../api/types';
-import { formatAddress, formatDate, formatNumber, formatPersonalIdentityNumber } from '../../lib/format';
+import { Announcement, useAnnouncement } from '../../components/announcement';
+import { BackLink } from '../../components/back-link';
+import { HouseholdTable } from '../../components/household-table';
+import { PageLoadState, type UnreadyState } from '../../components/page-states';
+import { formatAddress, formatDate, formatNumber } from '../../lib/format';
 import {
   FOSTER_HOME_KIND_LABELS,
-  HOUSEHOLD_ROLE_LABELS,
   LEAVING_REASON_LABELS,
   RECRUITMENT_EVENT_LABELS,
   RECRUITMENT_SOURCE_LABELS,
@@ -19,7 +21,7 @@ import { RecruitmentQuery } from './operations';
 import { RecruitmentActions } from './recruitment-actions';
 import './recruitment.css';
 
-type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'not-found' } | { status: 'ready'; recruitment: RecruitmentDetails };
+type State = UnreadyState | { status: 'ready'; recruitment: RecruitmentDetails };
 
 /** Keyed by id so that moving to another family starts from a clean state. */
 export function RecruitmentRoute() {
@@ -39,71 +41,46 @@ function RecruitmentPage({ id }: { id: string }) {
   const registered = (location.state as { registered?: boolean } | null)?.registered === true;
   const [state, setState] = useState<State>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
-  const [message, setMessage] = useState<{ id: number; text: string }>({ id: 0, text: registered ? 'Intresseanmälan är registrerad.' : '' });
+  const [message, announce] = useAnnouncement(registered ? 'Intresseanmälan är registrerad.' : '');
   const actionsHeadingRef = useRef<HTMLHeadingElement>(null);
 
   useDocumentTitle(state.status === 'ready' ? `${state.recruitment.fosterHome.name} – rekrytering` : 'Rekrytering');
 
-  useEffect(() => {
-    const controller = new AbortController();
-    graphql(RecruitmentQuery, { id }, { signal: controller.signal })
-      .then(({ recruitment }) => setState(recruitment ? { status: 'ready', recruitment } : { status: 'not-found' }))
-      .catch((error: unknown) => {
-        if (!isAbortError(error) && !controller.signal.aborted) setState({ status: 'error', message: errorMessage(error) });
-      });
-    return () => controller.abort();
-  }, [id, attempt]);
+  useEffect(
+    () =>
+      startQuery(
+        RecruitmentQuery,
+        { id },
+        ({ recruitment }) => setState(recruitment ? { status: 'ready', recruitment } : { status: 'not-found' }),
+        (message) => setState({ status: 'error', message }),
+      ),
+    [id, attempt],
+  );
 
   const handleSaved = useCallback((recruitment: RecruitmentDetails, text: string) => {
     setState({ status: 'ready', recruitment });
-    setMessage((previous) => ({ id: previous.id + 1, text }));
+    announce(text);
     requestAnimationFrame(() => actionsHeadingRef.current?.focus());
-  }, []);
+  }, [announce]);
 
   const reload = useCallback(() => {
-    setMessage((previous) => ({ id: previous.id + 1, text: 'Familjen är omladdad. Du ser nu den senaste versionen.' }));
+    announce('Familjen är omladdad. Du ser nu den senaste versionen.');
     setAttempt((n) => n + 1);
-  }, []);
+  }, [announce]);
 
-  const backLink = (
-    <p className="back-link">
-      <Link to="/rekrytering">
-        <span aria-hidden="true">← </span>Rekrytering
-      </Link>
-    </p>
-  );
+  const backLink = <BackLink to="/rekrytering">Rekrytering</BackLink>;
 
-  if (state.status === 'loading') {
+  if (state.status !== 'ready') {
     return (
-      <>
-        {backLink}
-        <p role="status" className="muted">
-          Hämtar familjen…
-        </p>
-      </>
-    );
-  }
-  if (state.status === 'error') {
-    return (
-      <>
-        {backLink}
-        <h1>Familjen kunde inte visas</h1>
-        <div role="alert" className="alert alert--error">
-          <p>{state.message}</p>
-          <button type="button" className="button" onClick={() => setAttempt((n) => n + 1)}>
-            Försök igen
-          </button>
-        </div>
-      </>
-    );
-  }
-  if (state.status === 'not-found') {
-    return (
-      <>
-        {backLink}
-        <h1>Familjen hittades inte</h1>
-        <p>Rekryteringen finns inte, eller så har du inte behörighet att se den.</p>
-      </>
+      <PageLoadState
+        state={state}
+        backLink={backLink}
+        loading="Hämtar familjen…"
+        errorHeading="Familjen kunde inte visas"
+        notFoundHeading="Familjen hittades inte"
+        notFound="Rekryteringen finns inte, eller så har du inte behörighet att se den."
+        onRetry={() => setAttempt((n) => n + 1)}
+      />
     );
   }
 
@@ -195,31 +172,7 @@ function RecruitmentPage({ id }: { id: string }) {
             <p className="notice">
               <strong>Visningen loggas.</strong> Uppgifterna om hushållets medlemmar är personuppgifter.
             </p>
-            <div className="table-scroll" role="region" aria-labelledby={`${headings.household}-caption`} tabIndex={0}>
-              <table className="data-table">
-                <caption id={`${headings.household}-caption`} className="visually-hidden">
-                  Hushållsmedlemmar
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Namn</th>
-                    <th scope="col">Personnummer</th>
-                    <th scope="col">Roll</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {home.householdMembers.map((member) => (
-                    <tr key={member.id}>
-                      <th scope="row">
-                        {member.givenName} {member.familyName}
-                      </th>
-                      <td className="tabular">{formatPersonalIdentityNumber(member.personalIdentityNumber)}</td>
-                      <td>{labelOf(HOUSEHOLD_ROLE_LABELS, member.role)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <HouseholdTable members={home.householdMembers} />
           </section>
 
           <section aria-labelledby={headings.timeline} className="panel">
@@ -243,13 +196,7 @@ function RecruitmentPage({ id }: { id: string }) {
           <h2 id={headings.actions} ref={actionsHeadingRef} tabIndex={-1}>
             Åtgärder
           </h2>
-          <div role="status" className="status-region">
-            {message.text && (
-              <p key={message.id} className="alert alert--success">
-                {message.text}
-              </p>
-            )}
-          </div>
+          <Announcement message={message} />
           <RecruitmentActions key={`${recruitment.version}:${attempt}`} recruitment={recruitment} onSaved={handleSaved} onReload={reload} />
         </section>
       </div>

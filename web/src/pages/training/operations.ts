@@ -1,5 +1,6 @@
 import { operation } from '../../api/graphql';
-import type { MissingTraining, MutationResult, TrainingCourse } from '../../api/types';
+import { resultMutation } from '../../api/operations';
+import type { MissingTraining, TrainingCourse } from '../../api/types';
 
 const ADULT = /* GraphQL */ `
   id
@@ -51,38 +52,9 @@ export const TrainingQuery = operation<{ trainingCourses: TrainingCourse[]; miss
   }
 `);
 
-const ERROR_FIELDS = /* GraphQL */ `
-  ... on Error {
-    code
-    message
-  }
-  ... on ValidationError {
-    issues {
-      path
-      message
-    }
-  }
-  ... on RuleViolationError {
-    rule
-  }
-`;
-
+/** The page reloads the whole training view after a change, so the answer only confirms it. */
 function trainingMutation<TInput>(field: string, inputType: string) {
-  const success = `Mutation${field[0]!.toUpperCase()}${field.slice(1)}Success`;
-  // The page reloads the whole training view after a change, so the answer only confirms it.
-  return operation<{ result: MutationResult<{ __typename: string }> }, { input: TInput }>(/* GraphQL */ `
-    mutation Training($input: ${inputType}!) {
-      result: ${field}(input: $input) {
-        __typename
-        ... on ${success} {
-          data {
-            __typename
-          }
-        }
-        ${ERROR_FIELDS}
-      }
-    }
-  `);
+  return resultMutation<{ __typename: string }, TInput>(field, inputType, '__typename');
 }
 
 export const CreateTrainingCourseMutation = trainingMutation<{

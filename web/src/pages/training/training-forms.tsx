@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import type { TrainingAdult, TrainingCourse } from '../../api/types';
+import { FailureAlert, Field, todayInSweden, useMutationForm } from '../../components/forms';
 import { formatDate } from '../../lib/format';
-import { FailureAlert, FormField, issueFor, todayInSweden, useMutationResult } from '../recruitment/form-support';
 import { CreateTrainingCourseMutation, RecordTrainingAttendanceMutation, RecordTrainingCompletionMutation, ScheduleTrainingSessionMutation } from './operations';
 
 type Changed = (message: string) => void;
@@ -26,7 +26,7 @@ function TrainingForm({ heading, headingId, submitLabel, saving, onSubmit, failu
 
 export function NewSessionForm({ course, onChanged }: { course: TrainingCourse; onChanged: Changed }) {
   const id = useId();
-  const { submit, saving, failure, failureRef } = useMutationResult(ScheduleTrainingSessionMutation);
+  const { submit, saving, failure, failureRef, fieldError } = useMutationForm(ScheduleTrainingSessionMutation);
   const [heldOn, setHeldOn] = useState(todayInSweden);
   const [location, setLocation] = useState('');
   const [leader, setLeader] = useState('');
@@ -36,15 +36,15 @@ export function NewSessionForm({ course, onChanged }: { course: TrainingCourse; 
   }
   return (
     <TrainingForm heading={`Ny träff i ${course.name}`} headingId={`${id}-heading`} submitLabel="Lägg till träff" saving={saving} onSubmit={save} failureAlert={<FailureAlert failure={failure} failureRef={failureRef} title="Träffen kunde inte läggas in" />}>
-      <FormField id={`${id}-date`} label="Datum" error={issueFor(failure, 'heldOn')}>
+      <Field label="Datum" error={fieldError('heldOn')}>
         {(control) => <input {...control} type="date" value={heldOn} onChange={(e) => setHeldOn(e.target.value)} />}
-      </FormField>
-      <FormField id={`${id}-location`} label="Plats" error={issueFor(failure, 'location')}>
+      </Field>
+      <Field label="Plats" error={fieldError('location')}>
         {(control) => <input {...control} type="text" autoComplete="off" value={location} onChange={(e) => setLocation(e.target.value)} />}
-      </FormField>
-      <FormField id={`${id}-leader`} label="Kursledare" error={issueFor(failure, 'leader')}>
+      </Field>
+      <Field label="Kursledare" error={fieldError('leader')}>
         {(control) => <input {...control} type="text" autoComplete="off" value={leader} onChange={(e) => setLeader(e.target.value)} />}
-      </FormField>
+      </Field>
     </TrainingForm>
   );
 }
@@ -54,7 +54,7 @@ export function AttendanceForm({ course, adults, onChanged }: { course: Training
   const id = useId();
   const today = todayInSweden();
   const held = course.sessions.filter((s) => s.heldOn <= today);
-  const { submit, saving, failure, failureRef } = useMutationResult(RecordTrainingAttendanceMutation);
+  const { submit, saving, failure, failureRef, fieldError } = useMutationForm(RecordTrainingAttendanceMutation);
   const [sessionId, setSessionId] = useState(held.at(-1)?.id ?? '');
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const attended = new Set(course.participants.filter((p) => p.attendedSessionIds.includes(sessionId)).map((p) => p.adult.id));
@@ -85,7 +85,7 @@ export function AttendanceForm({ course, adults, onChanged }: { course: Training
   }
   return (
     <TrainingForm heading={`Registrera närvaro i ${course.name}`} headingId={headingId} submitLabel="Registrera närvaro" saving={saving} onSubmit={save} failureAlert={<FailureAlert failure={failure} failureRef={failureRef} title="Närvaron kunde inte registreras" />}>
-      <FormField id={`${id}-session`} label="Träff" error={issueFor(failure, 'sessionId')}>
+      <Field label="Träff" error={fieldError('sessionId')}>
         {(control) => (
           <select {...control} value={sessionId} onChange={(e) => setSessionId(e.target.value)}>
             {held.map((s) => (
@@ -96,10 +96,10 @@ export function AttendanceForm({ course, adults, onChanged }: { course: Training
             ))}
           </select>
         )}
-      </FormField>
+      </Field>
       <fieldset>
         <legend>Deltagare</legend>
-        {issueFor(failure, 'householdMemberIds') && <p className="field-error">{issueFor(failure, 'householdMemberIds')}</p>}
+        {fieldError('householdMemberIds') && <p className="field-error">{fieldError('householdMemberIds')}</p>}
         {adults.length === 0 ? (
           <p className="muted">Ingen väntas gå kursen just nu.</p>
         ) : (
@@ -127,7 +127,7 @@ export function AttendanceForm({ course, adults, onChanged }: { course: Training
 export function CompletionForm({ course, onChanged }: { course: TrainingCourse; onChanged: Changed }) {
   const id = useId();
   const candidates = course.participants.filter((p) => p.completedOn === null);
-  const { submit, saving, failure, failureRef } = useMutationResult(RecordTrainingCompletionMutation);
+  const { submit, saving, failure, failureRef, fieldError } = useMutationForm(RecordTrainingCompletionMutation);
   const [memberId, setMemberId] = useState(candidates[0]?.adult.id ?? '');
   const [completedOn, setCompletedOn] = useState(todayInSweden);
   const headingId = `${id}-heading`;
@@ -146,7 +146,7 @@ export function CompletionForm({ course, onChanged }: { course: TrainingCourse; 
   }
   return (
     <TrainingForm heading="Registrera genomförd kurs" headingId={headingId} submitLabel="Registrera genomförd" saving={saving} onSubmit={save} failureAlert={<FailureAlert failure={failure} failureRef={failureRef} title="Kursen kunde inte registreras som genomförd" />}>
-      <FormField id={`${id}-member`} label="Deltagare" hint={`Kräver ${course.sessionsRequired} träffar`} error={issueFor(failure, 'householdMemberId')}>
+      <Field label="Deltagare" hint={`Kräver ${course.sessionsRequired} träffar`} error={fieldError('householdMemberId')}>
         {(control) => (
           <select {...control} value={memberId} onChange={(e) => setMemberId(e.target.value)}>
             {candidates.map((p) => (
@@ -156,17 +156,17 @@ export function CompletionForm({ course, onChanged }: { course: TrainingCourse; 
             ))}
           </select>
         )}
-      </FormField>
-      <FormField id={`${id}-date`} label="Genomförd datum" error={issueFor(failure, 'completedOn')}>
+      </Field>
+      <Field label="Genomförd datum" error={fieldError('completedOn')}>
         {(control) => <input {...control} type="date" max={todayInSweden()} value={completedOn} onChange={(e) => setCompletedOn(e.target.value)} />}
-      </FormField>
+      </Field>
     </TrainingForm>
   );
 }
 
 export function NewCourseForm({ headingId, onChanged }: { headingId: string; onChanged: Changed }) {
   const id = useId();
-  const { submit, saving, failure, failureRef } = useMutationResult(CreateTrainingCourseMutation);
+  const { submit, saving, failure, failureRef, fieldError } = useMutationForm(CreateTrainingCourseMutation);
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
   const [requiredForApproval, setRequired] = useState(false);
@@ -184,12 +184,12 @@ export function NewCourseForm({ headingId, onChanged }: { headingId: string; onC
   }
   return (
     <TrainingForm headingId={headingId} submitLabel="Lägg till kurs" saving={saving} onSubmit={save} failureAlert={<FailureAlert failure={failure} failureRef={failureRef} title="Kursen kunde inte läggas till" />}>
-      <FormField id={`${id}-name`} label="Kursens namn" error={issueFor(failure, 'name')}>
+      <Field label="Kursens namn" error={fieldError('name')}>
         {(control) => <input {...control} type="text" autoComplete="off" value={name} onChange={(e) => setName(e.target.value)} />}
-      </FormField>
-      <FormField id={`${id}-description`} label="Beskrivning" error={issueFor(failure, 'description')}>
+      </Field>
+      <Field label="Beskrivning" error={fieldError('description')}>
         {(control) => <textarea {...control} rows={2} value={description} onChange={(e) => setDescription(e.target.value)} />}
-      </FormField>
+      </Field>
       <div className="field field--checkbox">
         <input id={`${id}-required`} type="checkbox" checked={requiredForApproval} onChange={(e) => setRequired(e.target.checked)} />
         <label htmlFor={`${id}-required`}>Krävs för godkännande</label>
@@ -198,9 +198,9 @@ export function NewCourseForm({ headingId, onChanged }: { headingId: string; onC
         <input id={`${id}-offered`} type="checkbox" checked={offeredToApprovedHomes} onChange={(e) => setOffered(e.target.checked)} />
         <label htmlFor={`${id}-offered`}>Erbjuds godkända familjehem</label>
       </div>
-      <FormField id={`${id}-sessions`} label="Antal träffar som krävs" error={issueFor(failure, 'sessionsRequired')}>
+      <Field label="Antal träffar som krävs" error={fieldError('sessionsRequired')}>
         {(control) => <input {...control} type="number" inputMode="numeric" min={1} max={50} className="input--short" value={sessionsRequired} onChange={(e) => setSessionsRequired(e.target.value)} />}
-      </FormField>
+      </Field>
     </TrainingForm>
   );
 }

@@ -1,12 +1,14 @@
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { errorMessage, isAbortError } from '../../api/errors';
-import { graphql } from '../../api/graphql';
+import { startQuery } from '../../api/graphql';
 import type { MissingTraining, TrainingCourse, TrainingNeedReason, TrainingSession } from '../../api/types';
+import { Announcement, useAnnouncement } from '../../components/announcement';
+import { DataTable, EmptyRow } from '../../components/data-table';
+import { todayInSweden } from '../../components/forms';
+import { ErrorAlert, Loading } from '../../components/page-states';
 import { compareSv, formatDate, formatNumber } from '../../lib/format';
 import { TRAINING_NEED_REASON_LABELS } from '../../lib/labels';
 import { useDocumentTitle } from '../../lib/use-document-title';
-import { todayInSweden } from '../recruitment/form-support';
 import '../recruitment/recruitment.css';
 import { AttendanceForm, CompletionForm, NewCourseForm, NewSessionForm } from './training-forms';
 import { TrainingQuery } from './operations';
@@ -28,27 +30,30 @@ export function TrainingPage() {
   const [data, setData] = useState<TrainingData | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
-  const [message, setMessage] = useState({ id: 0, text: '' });
-  const statusRef = useRef<HTMLDivElement>(null);
+  const [message, announce] = useAnnouncement();
 
-  useEffect(() => {
-    const controller = new AbortController();
-    graphql(TrainingQuery, {}, { signal: controller.signal })
-      .then((result) => {
-        setData({ courses: result.trainingCourses, missing: result.missingTraining });
-        setError(null);
-      })
-      .catch((err: unknown) => {
-        if (!isAbortError(err) && !controller.signal.aborted) setError(errorMessage(err));
-      });
-    return () => controller.abort();
-  }, [attempt]);
+  useEffect(
+    () =>
+      startQuery(
+        TrainingQuery,
+        {},
+        (result) => {
+          setData({ courses: result.trainingCourses, missing: result.missingTraining });
+          setError(null);
+        },
+        setError,
+      ),
+    [attempt],
+  );
 
   /** After a change: say what was saved and fetch the view again. */
-  const changed = useCallback((text: string) => {
-    setMessage((previous) => ({ id: previous.id + 1, text }));
-    setAttempt((n) => n + 1);
-  }, []);
+  const changed = useCallback(
+    (text: string) => {
+      announce(text);
+      setAttempt((n) => n + 1);
+    },
+    [announce],
+  );
 
   return (
     <div className="recruitment-area">
@@ -61,26 +66,9 @@ export function TrainingPage() {
       <p className="lead">
         Grundutbildningen som alla vuxna ska ha gått innan utredningen börjar, och fortbildning för godkända familjehem.
       </p>
-      <div ref={statusRef} role="status" className="status-region">
-        {message.text && (
-          <p key={message.id} className="alert alert--success">
-            {message.text}
-          </p>
-        )}
-      </div>
-      {error && (
-        <div role="alert" className="alert alert--error">
-          <p>{error}</p>
-          <button type="button" className="button" onClick={() => setAttempt((n) => n + 1)}>
-            Försök igen
-          </button>
-        </div>
-      )}
-      {!data && !error && (
-        <p role="status" className="muted">
-          Hämtar utbildningarna…
-        </p>
-      )}
+      <Announcement message={message} />
+      {error && <ErrorAlert message={error} onRetry={() => setAttempt((n) => n + 1)} />}
+      {!data && !error && <Loading>Hämtar utbildningarna…</Loading>}
       {data && (
         <>
           <MissingTrainingSection missing={data.missing} />
@@ -105,46 +93,40 @@ function MissingTrainingSection({ missing }: { missing: MissingTraining[] }) {
       </p>
       {groups.map((reason) => {
         const rows = missing.filter((m) => m.reason === reason);
-        const captionId = `${headingId}-${reason}`;
         const table = (
-          <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
-            <table className="data-table">
-              <caption id={captionId}>Saknar utbildning: {TRAINING_NEED_REASON_LABELS[reason].toLowerCase()}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Namn</th>
-                  <th scope="col">Familjehem</th>
-                  <th scope="col">Kurs</th>
-                  <th scope="col" className="numeric">
-                    Träffar hittills
+          <DataTable caption={`Saknar utbildning: ${TRAINING_NEED_REASON_LABELS[reason].toLowerCase()}`}>
+            <thead>
+              <tr>
+                <th scope="col">Namn</th>
+                <th scope="col">Familjehem</th>
+                <th scope="col">Kurs</th>
+                <th scope="col" className="numeric">
+                  Träffar hittills
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.length === 0 && (
+                <EmptyRow columns={4}>
+                  {reason === 'REQUIRED_FOR_APPROVAL'
+                    ? 'Alla vuxna i familjer från grundutbildningen och framåt har gått det som krävs.'
+                    : 'Alla vuxna i aktiva familjehem har gått fortbildningen.'}
+                </EmptyRow>
+              )}
+              {rows.map((m) => (
+                <tr key={`${m.adult.id}:${m.course.id}`}>
+                  <th scope="row">
+                    {m.adult.givenName} {m.adult.familyName}
                   </th>
+                  <td>
+                    <Link to={`/familjehem/${encodeURIComponent(m.adult.fosterHome.id)}`}>{m.adult.fosterHome.name}</Link>
+                  </td>
+                  <td>{m.course.name}</td>
+                  <td className="numeric">{formatNumber(m.sessionsAttended)}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {rows.length === 0 && (
-                  <tr>
-                    <td colSpan={4} className="empty">
-                      {reason === 'REQUIRED_FOR_APPROVAL'
-                        ? 'Alla vuxna i familjer från grundutbildningen och framåt har gått det som krävs.'
-                        : 'Alla vuxna i aktiva familjehem har gått fortbildningen.'}
-                    </td>
-                  </tr>
-                )}
-                {rows.map((m) => (
-                  <tr key={`${m.adult.id}:${m.course.id}`}>
-                    <th scope="row">
-                      {m.adult.givenName} {m.adult.familyName}
-                    </th>
-                    <td>
-                      <Link to={`/familjehem/${encodeURIComponent(m.adult.fosterHome.id)}`}>{m.adult.fosterHome.name}</Link>
-                    </td>
-                    <td>{m.course.name}</td>
-                    <td className="numeric">{formatNumber(m.sessionsAttended)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </DataTable>
         );
         // Further training is an offer, not a requirement: its long list opens on demand.
         return reason === 'REQUIRED_FOR_APPROVAL' ? (
@@ -217,84 +199,64 @@ function CourseSection({ course, missing, onChanged }: { course: TrainingCourse;
 }
 
 function SessionTable({ caption, sessions, countAt, empty }: { caption: string; sessions: TrainingSession[]; countAt: (sessionId: string) => number; empty: string }) {
-  const captionId = useId();
   return (
-    <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
-      <table className="data-table">
-        <caption id={captionId}>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Datum</th>
-            <th scope="col">Plats</th>
-            <th scope="col">Kursledare</th>
-            <th scope="col" className="numeric">
-              Deltagare
+    <DataTable caption={caption}>
+      <thead>
+        <tr>
+          <th scope="col">Datum</th>
+          <th scope="col">Plats</th>
+          <th scope="col">Kursledare</th>
+          <th scope="col" className="numeric">
+            Deltagare
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {sessions.length === 0 && <EmptyRow columns={4}>{empty}</EmptyRow>}
+        {sessions.map((s) => (
+          <tr key={s.id}>
+            <th scope="row" className="tabular">
+              {formatDate(s.heldOn)}
             </th>
+            <td>{s.location ?? '–'}</td>
+            <td>{s.leader ?? '–'}</td>
+            <td className="numeric">{formatNumber(countAt(s.id))}</td>
           </tr>
-        </thead>
-        <tbody>
-          {sessions.length === 0 && (
-            <tr>
-              <td colSpan={4} className="empty">
-                {empty}
-              </td>
-            </tr>
-          )}
-          {sessions.map((s) => (
-            <tr key={s.id}>
-              <th scope="row" className="tabular">
-                {formatDate(s.heldOn)}
-              </th>
-              <td>{s.location ?? '–'}</td>
-              <td>{s.leader ?? '–'}</td>
-              <td className="numeric">{formatNumber(countAt(s.id))}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </DataTable>
   );
 }
 
 function ParticipantTable({ caption, course, participants, empty }: { caption: string; course: TrainingCourse; participants: TrainingCourse['participants']; empty: string }) {
-  const captionId = useId();
   return (
-    <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
-      <table className="data-table">
-        <caption id={captionId}>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Namn</th>
-            <th scope="col">Familjehem</th>
-            <th scope="col" className="numeric">
-              Träffar
+    <DataTable caption={caption}>
+      <thead>
+        <tr>
+          <th scope="col">Namn</th>
+          <th scope="col">Familjehem</th>
+          <th scope="col" className="numeric">
+            Träffar
+          </th>
+          <th scope="col">Genomförd</th>
+        </tr>
+      </thead>
+      <tbody>
+        {participants.length === 0 && <EmptyRow columns={4}>{empty}</EmptyRow>}
+        {participants.map((p) => (
+          <tr key={p.adult.id}>
+            <th scope="row">
+              {p.adult.givenName} {p.adult.familyName}
             </th>
-            <th scope="col">Genomförd</th>
+            <td>{p.adult.fosterHome.name}</td>
+            <td className="numeric">
+              {formatNumber(p.sessionsAttended)} av {formatNumber(course.sessionsRequired)}
+            </td>
+            <td>{p.completedOn ? formatDate(p.completedOn) : 'Inte än'}</td>
           </tr>
-        </thead>
-        <tbody>
-          {participants.length === 0 && (
-            <tr>
-              <td colSpan={4} className="empty">
-                {empty}
-              </td>
-            </tr>
-          )}
-          {participants.map((p) => (
-            <tr key={p.adult.id}>
-              <th scope="row">
-                {p.adult.givenName} {p.adult.familyName}
-              </th>
-              <td>{p.adult.fosterHome.name}</td>
-              <td className="numeric">
-                {formatNumber(p.sessionsAttended)} av {formatNumber(course.sessionsRequired)}
-              </td>
-              <td>{p.completedOn ? formatDate(p.completedOn) : 'Inte än'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </DataTable>
   );
 }
 

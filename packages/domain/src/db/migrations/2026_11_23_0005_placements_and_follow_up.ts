@@ -106,6 +106,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       review_reference text not null,
       reexamination_reference text not null,
       custody_transfer_reference text not null,
+      care_plan_revision_reference text not null,
       created_at timestamptz not null default now(),
       unique (owner_org_id, valid_from)
     );
@@ -126,6 +127,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       check ((kind = 'visit') = (talked_alone is not null))
     );
     create index follow_ups_placement_idx on follow_ups(placement_id, kind, done_on);
+    -- One record answers one due date: two workers cannot both record the same visit.
+    create unique index follow_ups_answer_idx on follow_ups(placement_id, kind, due_on);
 
     alter table follow_up_policies enable row level security;
     alter table follow_up_policies force row level security;
