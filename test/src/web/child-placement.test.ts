@@ -1,29 +1,15 @@
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { describe, it } from 'node:test';
 import { addDays, addMonths, testPersonalIdentityNumber, todayInSweden } from '@samverka/domain';
-import { launchBrowser } from '../support/browser.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { screenshotPath, useBrowserSession } from '../support/browser-session.js';
 
-const screenshots = new URL('../../test-results/', import.meta.url);
-
-let server: TestServer;
-let browser: Browser;
-before(async () => {
-  mkdirSync(screenshots, { recursive: true });
-  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = useBrowserSession();
 
 describe('a child’s record in the browser', () => {
   it('a social worker registers a child, records the decision and places the child, seeing the refusal of a start before the decision', async () => {
     const today = todayInSweden();
-    const page = await browser.newPage({ locale: 'sv-SE' });
-    await page.goto(`${server.url}/logga-in`);
+    const page = await session.browser.newPage({ locale: 'sv-SE' });
+    await page.goto(`${session.server.url}/logga-in`);
     await page.getByRole('button', { name: 'Sara Nilsson' }).click();
     await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Barn' }).click();
     await page.getByRole('heading', { level: 1, name: 'Barn' }).waitFor();
@@ -59,7 +45,7 @@ describe('a child’s record in the browser', () => {
     const placements = page.getByRole('region', { name: 'Placeringar' });
     await placements.getByRole('rowheader', { name: new RegExp(homeName) }).waitFor();
     assert.equal(await page.getByRole('heading', { level: 2, name: 'Uppföljning' }).count(), 1);
-    await page.screenshot({ path: new URL('child-record.png', screenshots).pathname, fullPage: true });
+    await page.screenshot({ path: screenshotPath('child-record.png'), fullPage: true });
     await page.close();
   });
 });

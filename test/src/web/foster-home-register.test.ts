@@ -1,31 +1,17 @@
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../support/browser.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { describe, it } from 'node:test';
+import { screenshotPath, useBrowserSession } from '../support/browser-session.js';
 
-const screenshots = new URL('../../test-results/', import.meta.url);
-
-let server: TestServer;
-let browser: Browser;
-before(async () => {
-  mkdirSync(screenshots, { recursive: true });
-  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = useBrowserSession();
 
 describe('the foster-home register in the browser', () => {
   it('a foster-care social worker signs in, finds a home in the register and opens it', async () => {
-    const page = await browser.newPage({ locale: 'sv-SE' });
-    await page.goto(`${server.url}/`);
+    const page = await session.browser.newPage({ locale: 'sv-SE' });
+    await page.goto(`${session.server.url}/`);
     await page.getByRole('button', { name: 'Anna Lind' }).click();
     const register = page.getByRole('table', { name: 'Familjehem' });
     await register.waitFor();
-    await page.screenshot({ path: new URL('register.png', screenshots).pathname, fullPage: true });
+    await page.screenshot({ path: screenshotPath('register.png'), fullPage: true });
     const firstHome = register.getByRole('link').first();
     const name = (await firstHome.textContent())!.trim();
     assert.match(name, /^Familjen /);
@@ -33,13 +19,13 @@ describe('the foster-home register in the browser', () => {
     await page.getByRole('heading', { level: 1, name }).waitFor();
     // The household is person data: shown to the unit, and its reading is logged.
     await page.getByText(/loggas/).first().waitFor();
-    await page.screenshot({ path: new URL('foster-home.png', screenshots).pathname, fullPage: true });
+    await page.screenshot({ path: screenshotPath('foster-home.png'), fullPage: true });
     await page.close();
   });
 
   it('the register can be used by keyboard alone', async () => {
-    const page = await browser.newPage({ locale: 'sv-SE' });
-    await page.goto(`${server.url}/logga-in`);
+    const page = await session.browser.newPage({ locale: 'sv-SE' });
+    await page.goto(`${session.server.url}/logga-in`);
     const button = page.getByRole('button', { name: 'Erik Berg' });
     await button.focus();
     await page.keyboard.press('Enter');

@@ -1,45 +1,18 @@
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { describe, it } from 'node:test';
 import { testPersonalIdentityNumber, todayInSweden } from '@samverka/domain';
-import { launchBrowser } from '../support/browser.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { answered, screenshotPath, signIn, useBrowserSession } from '../support/browser-session.js';
 
-const screenshots = new URL('../../test-results/', import.meta.url);
-
-let server: TestServer;
-let browser: Browser;
-before(async () => {
-  mkdirSync(screenshots, { recursive: true });
-  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function signIn(page: Page, name: string) {
-  await page.goto(`${server.url}/logga-in`);
-  await page.getByRole('button', { name }).click();
-  await page.getByRole('table', { name: 'Familjehem' }).waitFor();
-}
-
-/** Clicks a button and waits for the GraphQL operation it sends (named by its root field) to be answered. */
-async function save(page: Page, mutation: string, click: () => Promise<void>) {
-  const answered = page.waitForResponse((response) => response.url().endsWith('/graphql') && (response.request().postData() ?? '').includes(`${mutation}(`));
-  await click();
-  await answered;
-}
+const session = useBrowserSession();
 
 /**
  * The basic training ("Ett hem att växa i") is months of evenings; the path records it over the
  * API with the same user's rights, so the browser part stays on what this test is about.
  */
 async function completeBasicTraining(recruitmentId: string) {
-  const token = await server.signIn('anna.lind@familjehem-norra.se');
+  const token = await session.server.signIn('anna.lind@familjehem-norra.se');
   const today = todayInSweden();
-  const { data } = await server.graphql(
+  const { data } = await session.server.graphql(
     token,
     `query($id: ID!) { recruitment(id: $id) { fosterHome { householdMembers { id role } } } trainingCourses(filter: { requiredForApproval: true }) { id sessionsRequired sessions { id heldOn } } }`,
     { id: recruitmentId },
@@ -47,14 +20,14 @@ async function completeBasicTraining(recruitmentId: string) {
   const adults = data!.recruitment.fosterHome.householdMembers.filter((m: { role: string }) => m.role === 'ADULT').map((m: { id: string }) => m.id);
   for (const course of data!.trainingCourses) {
     const held = course.sessions.filter((s: { heldOn: string }) => s.heldOn <= today).slice(0, course.sessionsRequired);
-    for (const session of held) {
-      const attended = await server.graphql(token, `mutation($input: RecordTrainingAttendanceInput!) { recordTrainingAttendance(input: $input) { __typename } }`, {
-        input: { sessionId: session.id, householdMemberIds: adults },
+    for (const meeting of held) {
+      const attended = await session.server.graphql(token, `mutation($input: RecordTrainingAttendanceInput!) { recordTrainingAttendance(input: $input) { __typename } }`, {
+        input: { sessionId: meeting.id, householdMemberIds: adults },
       });
       assert.equal(attended.data!.recordTrainingAttendance.__typename, 'MutationRecordTrainingAttendanceSuccess');
     }
     for (const adult of adults) {
-      const completed = await server.graphql(token, `mutation($input: RecordTrainingCompletionInput!) { recordTrainingCompletion(input: $input) { __typename } }`, {
+      const completed = await session.server.graphql(token, `mutation($input: RecordTrainingCompletionInput!) { recordTrainingCompletion(input: $input) { __typename } }`, {
         input: { courseId: course.id, householdMemberId: adult, completedOn: today },
       });
       assert.equal(completed.data!.recordTrainingCompletion.__typename, 'MutationRecordTrainingCompletionSuccess');
@@ -64,8 +37,8 @@ async function completeBasicTraining(recruitmentId: string) {
 
 describe('a foster home from inquiry to a free place, in the browser', () => {
   it('an inquiry becomes an approved home that a placing municipality finds as a free place in matching', async () => {
-    const page = await browser.newPage({ locale: 'sv-SE' });
-    await signIn(page, 'Anna Lind');
+    const page = await session.browser.newPage({ locale: 'sv-SE' });
+    await signIn(page, session.server, 'Anna Lind');
 
     // Intresseanmälan
     await page.getByRole('navigation').getByRole('link', { name: 'Rekrytering' }).click();
@@ -121,15 +94,15 @@ describe('a foster home from inquiry to a free place, in the browser', () => {
     ] as const) {
       await activities.getByLabel('Slag av moment').selectOption({ label: kind });
       await activities.getByLabel('Vem deltog eller lämnade referensen').fill(who);
-      await save(page, 'recordAssessmentActivity', () => activities.getByRole('button', { name: 'Registrera moment' }).click());
+      await answered(page, 'recordAssessmentActivity', () => activities.getByRole('button', { name: 'Registrera moment' }).click());
     }
     const summary = page.getByRole('form', { name: 'Sammanfattning och rekommendation' });
     await summary.getByLabel('Sammanfattning').fill('Ingela har god förmåga att ge ett barn trygghet och kontinuitet.');
     await summary.getByLabel('Godkänn').check();
-    await save(page, 'updateAssessmentSummary', () => summary.getByRole('button', { name: 'Spara sammanfattning' }).click());
+    await answered(page, 'updateAssessmentSummary', () => summary.getByRole('button', { name: 'Spara sammanfattning' }).click());
     await page.getByRole('button', { name: 'Skicka för beslut' }).click();
     await page.getByRole('heading', { name: 'Registrera beslut' }).waitFor();
-    await page.screenshot({ path: new URL('assessment-sent.png', screenshots).pathname, fullPage: true });
+    await page.screenshot({ path: screenshotPath('assessment-sent.png'), fullPage: true });
 
     // Beslut: approved by Nora's committee for one child aged 6–15
     const decision = page.getByRole('form', { name: 'Registrera beslut' });
@@ -146,8 +119,8 @@ describe('a foster home from inquiry to a free place, in the browser', () => {
     await page.close();
 
     // Nora's child social worker searches for a home for a nine-year-old at school in Nora
-    const nora = await browser.newPage({ locale: 'sv-SE' });
-    await signIn(nora, 'Johan Ek');
+    const nora = await session.browser.newPage({ locale: 'sv-SE' });
+    await signIn(nora, session.server, 'Johan Ek');
     await nora.getByRole('navigation').getByRole('link', { name: 'Matchning' }).click();
     await nora.getByRole('heading', { level: 1, name: 'Matchning' }).waitFor();
     await nora.getByLabel('Barnets ålder (år)').fill('9');
@@ -159,14 +132,14 @@ describe('a foster home from inquiry to a free place, in the browser', () => {
     await match.waitFor();
     const reasons = await nora.getByRole('list', { name: 'Skäl för Familjen Vretblad' }).textContent();
     assert.match(reasons!, /Nora/);
-    await nora.screenshot({ path: new URL('matching.png', screenshots).pathname, fullPage: true });
+    await nora.screenshot({ path: screenshotPath('matching.png'), fullPage: true });
 
     // … and the same home stands in the free-places list, outside the approved age range it does not
     await nora.getByRole('navigation').getByRole('link', { name: 'Lediga platser' }).click();
     const freePlaces = nora.getByRole('table', { name: 'Lediga platser' });
     await freePlaces.getByRole('link', { name: 'Familjen Vretblad' }).waitFor();
     await nora.getByLabel('Barnets ålder (år)').fill('3');
-    await save(nora, 'freePlaces', () => nora.getByRole('button', { name: 'Visa lediga platser' }).click());
+    await answered(nora, 'freePlaces', () => nora.getByRole('button', { name: 'Visa lediga platser' }).click());
     await freePlaces.getByRole('link', { name: 'Familjen Vretblad' }).waitFor({ state: 'detached' });
     await nora.close();
   });

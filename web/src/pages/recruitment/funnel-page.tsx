@@ -11,6 +11,7 @@ import { LEAVING_REASON_LABELS, RECRUITMENT_SOURCE_LABELS, RECRUITMENT_STEP_LABE
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { RecruitmentFunnelQuery } from './operations';
 import './recruitment.css';
+import { downloadCsv } from '../../lib/download-csv';
 
 const PARAM = { from: 'fran', to: 'till' } as const;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -22,18 +23,6 @@ function yearBefore(day: string): string {
 
 const percent = (share: number | null) => (share === null ? '–' : `${(share * 100).toLocaleString('sv-SE', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} %`);
 const days = (value: number | null) => (value === null ? '–' : value.toLocaleString('sv-SE', { maximumFractionDigits: 1 }));
-
-/** Saves the funnel's CSV as a file; the byte order mark makes Excel read it as UTF-8. */
-function downloadCsv(funnel: RecruitmentFunnel) {
-  const url = URL.createObjectURL(new Blob(['\uFEFF', funnel.csv], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = `rekryteringstratt-${funnel.from}-${funnel.to}.csv`;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  URL.revokeObjectURL(url);
-}
 
 /** /rekrytering/tratt — the funnel report: the figures the unit is judged by, as a chart, tables and CSV. */
 export function RecruitmentFunnelPage() {
@@ -104,7 +93,7 @@ export function RecruitmentFunnelPage() {
       {funnel && !error && (
         <>
           <div className="form-actions">
-            <button type="button" className="button button--secondary" onClick={() => downloadCsv(funnel)}>
+            <button type="button" className="button button--secondary" onClick={() => downloadCsv(funnel.csv, `rekryteringstratt-${funnel.from}-${funnel.to}.csv`)}>
               Ladda ner CSV
             </button>
           </div>

@@ -2,19 +2,8 @@ import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { startQuery, type Operation } from '../../api/graphql';
 import { BackLink } from '../../components/back-link';
 import { ErrorAlert } from '../../components/page-states';
+import { downloadCsv } from '../../lib/download-csv';
 import './reports.css';
-
-/** Saves a report's CSV as a file; the byte-order mark makes Excel read it as UTF-8. */
-export function downloadCsv(csv: string, fileName: string) {
-  const url = URL.createObjectURL(new Blob(['\uFEFF', csv], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  URL.revokeObjectURL(url);
-}
 
 export type ReportState<T> = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; report: T };
 
