@@ -4,7 +4,7 @@ import type { Actor } from '../access/actor.js';
 import { ForbiddenError, RuleViolationError, ValidationError } from '../errors.js';
 import { addDays, addMonths } from '../shared/dates.js';
 import { testPersonalIdentityNumber } from '../demo/demo-data.js';
-import { createTestDatabase, demoActor, type TestDatabase } from '../testing/index.js';
+import { createTestDatabase, demoActor, organisationIdByName, type TestDatabase } from '../testing/index.js';
 import { listApprovalsDueForRenewal, loadCurrentApprovals, loadDecisionsByHome, type ApprovalConditions } from './approvals.js';
 import { sendAssessmentForDecision } from './assessments.js';
 import { assertDecisionAllowed, homeChangesAfterDecision, recordHomeDecision, type DecisionFacts, type RecordHomeDecisionInput } from './decisions.js';
@@ -102,9 +102,9 @@ before(async () => {
   fixtures = await assessmentFixtures(db);
   ({ today, anna } = fixtures);
   johan = await demoActor(db, 'johan.ek@nora.se');
-  noraId = await fixtures.organisationId('Nora kommun');
-  lindesbergId = await fixtures.organisationId('Lindesbergs kommun');
-  piteaId = await fixtures.organisationId('Piteå kommun');
+  noraId = await organisationIdByName(db, 'Nora kommun');
+  lindesbergId = await organisationIdByName(db, 'Lindesbergs kommun');
+  piteaId = await organisationIdByName(db, 'Piteå kommun');
 });
 
 after(async () => {

@@ -3,7 +3,7 @@ import type { Actor, Session } from '../access/actor.js';
 import { inIdentityTransaction } from '../db/database.js';
 import { testPersonalIdentityNumber } from '../demo/demo-data.js';
 import { addDays, todayInSweden } from '../shared/dates.js';
-import { demoActor, type TestDatabase } from '../testing/index.js';
+import { demoActor, organisationIdByName, type TestDatabase } from '../testing/index.js';
 import { recordAssessmentActivity } from './activities.js';
 import { startHomeAssessment, updateAssessmentSummary } from './assessments.js';
 import { recordChildHeard } from './children-heard.js';
@@ -14,7 +14,6 @@ import { recordRegisterCheck, REGISTERS } from './register-checks.js';
 export interface AssessmentFixtures {
   readonly today: string;
   readonly unitId: string;
-  readonly organisationId: (name: string) => Promise<string>;
   /** Anna Lind, familjehemssekreterare at the joint unit. */
   readonly anna: Actor;
   as<T>(actor: Actor, work: (session: Session) => Promise<T>): Promise<T>;
@@ -42,9 +41,8 @@ export interface Family {
 
 export async function assessmentFixtures(db: TestDatabase): Promise<AssessmentFixtures> {
   const today = todayInSweden();
-  const organisationId = async (name: string) => (await db.kysely.selectFrom('organisations').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
-  const unitId = await organisationId('Familjehemsenheten Norra länsdelen');
-  const lindesbergId = await organisationId('Lindesbergs kommun');
+  const unitId = await organisationIdByName(db, 'Familjehemsenheten Norra länsdelen');
+  const lindesbergId = await organisationIdByName(db, 'Lindesbergs kommun');
   const anna = await demoActor(db, 'anna.lind@familjehem-norra.se');
   let serial = 0;
 
@@ -120,5 +118,5 @@ export async function assessmentFixtures(db: TestDatabase): Promise<AssessmentFi
       return updateAssessmentSummary(session, { id: current.id, expectedVersion: current.version, summary: 'Familjen har goda förutsättningar.', recommendation: 'approve' });
     });
 
-  return { today, unitId, organisationId, anna, as, familyAtAssessment, start, completeAssessment };
+  return { today, unitId, anna, as, familyAtAssessment, start, completeAssessment };
 }

@@ -8,7 +8,7 @@ import type { IsoDate } from '../db/tables.js';
 import { testPersonalIdentityNumber } from '../demo/demo-data.js';
 import { DomainError, ForbiddenError, NotFoundError, RuleViolationError, ValidationError } from '../errors.js';
 import { addDays, addMonths, daysBetween, todayInSweden } from '../shared/dates.js';
-import { createTestDatabase, demoActor, type TestDatabase } from '../testing/index.js';
+import { createTestDatabase, demoActor, organisationIdByName, type TestDatabase } from '../testing/index.js';
 import { followUpDashboard } from './dashboard.js';
 import { loadFollowUpSchedules, recordFollowUp, type ChildFollowUps } from './follow-ups.js';
 import { addFollowUpPolicy, followUpPolicyOn, loadFollowUpPolicies, type NewFollowUpPolicyInput } from './policy.js';
@@ -75,10 +75,9 @@ async function placedChild(givenName: string, options: { startsOn: IsoDate; lega
 
 before(async () => {
   db = await createTestDatabase();
-  const organisation = async (name: string) => (await db.kysely.selectFrom('organisations').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
-  org.unit = await organisation('Familjehemsenheten Norra länsdelen');
-  org.lindesberg = await organisation('Lindesbergs kommun');
-  org.nora = await organisation('Nora kommun');
+  org.unit = await organisationIdByName(db, 'Familjehemsenheten Norra länsdelen');
+  org.lindesberg = await organisationIdByName(db, 'Lindesbergs kommun');
+  org.nora = await organisationIdByName(db, 'Nora kommun');
   sara = await demoActor(db, 'sara.nilsson@lindesberg.se');
   maria = await demoActor(db, 'maria.holm@lindesberg.se');
   johan = await demoActor(db, 'johan.ek@nora.se');

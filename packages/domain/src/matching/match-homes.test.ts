@@ -9,7 +9,7 @@ import { ForbiddenError, ValidationError } from '../errors.js';
 import { loadFosterHomes, updateFosterHome } from '../homes/foster-homes.js';
 import { insertHome, placeChild } from '../placements/test-fixtures.js';
 import { addDays, addMonths, todayInSweden } from '../shared/dates.js';
-import { createTestDatabase, demoActor, type TestDatabase } from '../testing/index.js';
+import { createTestDatabase, demoActor, organisationIdByName, type TestDatabase } from '../testing/index.js';
 import { loadMatchingArea, matchFosterHomes } from './match-homes.js';
 import { acceptsAge, HOME_KINDS_FOR_NEED, type ChildNeedsInput, type MatchResult } from './matching.js';
 
@@ -28,12 +28,11 @@ const elsa = testPersonalIdentityNumber(addDays(addMonths(today, -12 * 9), -10),
 
 before(async () => {
   db = await createTestDatabase();
-  const organisation = async (name: string) => (await db.kysely.selectFrom('organisations').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
-  org.unit = await organisation('Familjehemsenheten Norra länsdelen');
-  org.lindesberg = await organisation('Lindesbergs kommun');
-  org.nora = await organisation('Nora kommun');
-  org.hallefors = await organisation('Hällefors kommun');
-  org.ljusnarsberg = await organisation('Ljusnarsbergs kommun');
+  org.unit = await organisationIdByName(db, 'Familjehemsenheten Norra länsdelen');
+  org.lindesberg = await organisationIdByName(db, 'Lindesbergs kommun');
+  org.nora = await organisationIdByName(db, 'Nora kommun');
+  org.hallefors = await organisationIdByName(db, 'Hällefors kommun');
+  org.ljusnarsberg = await organisationIdByName(db, 'Ljusnarsbergs kommun');
   anna = await demoActor(db, 'anna.lind@familjehem-norra.se');
   sara = await demoActor(db, 'sara.nilsson@lindesberg.se');
   johan = await demoActor(db, 'johan.ek@nora.se');

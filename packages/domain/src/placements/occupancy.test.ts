@@ -6,7 +6,7 @@ import { inIdentityTransaction } from '../db/database.js';
 import { testPersonalIdentityNumber } from '../demo/demo-data.js';
 import { ForbiddenError, ValidationError } from '../errors.js';
 import { addDays, addMonths, todayInSweden } from '../shared/dates.js';
-import { createTestDatabase, demoActor, type TestDatabase } from '../testing/index.js';
+import { createTestDatabase, demoActor, organisationIdByName, type TestDatabase } from '../testing/index.js';
 import { birthDateOf, childAgeOn } from './children.js';
 import { freePlacesOf, listFreePlaces, loadCapacities, loadOccupantsByHome } from './occupancy.js';
 import { insertHome, placeChild } from './test-fixtures.js';
@@ -31,11 +31,10 @@ function bornAged(age: number, serial: number): string {
 
 before(async () => {
   db = await createTestDatabase();
-  const organisation = async (name: string) => (await db.kysely.selectFrom('organisations').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
-  org.unit = await organisation('Familjehemsenheten Norra länsdelen');
-  org.lindesberg = await organisation('Lindesbergs kommun');
-  org.nora = await organisation('Nora kommun');
-  org.hallefors = await organisation('Hällefors kommun');
+  org.unit = await organisationIdByName(db, 'Familjehemsenheten Norra länsdelen');
+  org.lindesberg = await organisationIdByName(db, 'Lindesbergs kommun');
+  org.nora = await organisationIdByName(db, 'Nora kommun');
+  org.hallefors = await organisationIdByName(db, 'Hällefors kommun');
   anna = await demoActor(db, 'anna.lind@familjehem-norra.se');
   sara = await demoActor(db, 'sara.nilsson@lindesberg.se');
   johan = await demoActor(db, 'johan.ek@nora.se');

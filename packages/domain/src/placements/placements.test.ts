@@ -6,7 +6,7 @@ import { inIdentityTransaction } from '../db/database.js';
 import { testPersonalIdentityNumber } from '../demo/demo-data.js';
 import { ForbiddenError, NotFoundError, RuleViolationError, ValidationError, VersionConflictError } from '../errors.js';
 import { addDays, addMonths, todayInSweden } from '../shared/dates.js';
-import { createTestDatabase, demoActor, type TestDatabase } from '../testing/index.js';
+import { createTestDatabase, demoActor, organisationIdByName, type TestDatabase } from '../testing/index.js';
 import { loadGuardiansByChild, listChildren, loadChildren, registerChild, updateChild, type Child, type RegisterChildInput } from './children-records.js';
 import { completeNeedsAssessment, loadNeedsAssessmentsByChild, startNeedsAssessment } from './needs-assessments.js';
 import { loadOccupantsByHome } from './occupancy.js';
@@ -41,10 +41,9 @@ const bornAged = (age: number, serial: number) => testPersonalIdentityNumber(add
 
 before(async () => {
   db = await createTestDatabase();
-  const organisation = async (name: string) => (await db.kysely.selectFrom('organisations').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
-  org.unit = await organisation('Familjehemsenheten Norra länsdelen');
-  org.lindesberg = await organisation('Lindesbergs kommun');
-  org.nora = await organisation('Nora kommun');
+  org.unit = await organisationIdByName(db, 'Familjehemsenheten Norra länsdelen');
+  org.lindesberg = await organisationIdByName(db, 'Lindesbergs kommun');
+  org.nora = await organisationIdByName(db, 'Nora kommun');
   sara = await demoActor(db, 'sara.nilsson@lindesberg.se');
   maria = await demoActor(db, 'maria.holm@lindesberg.se');
   johan = await demoActor(db, 'johan.ek@nora.se');

@@ -8,7 +8,7 @@ import { testPersonalIdentityNumber } from '../demo/demo-data.js';
 import { ForbiddenError, RuleViolationError, ValidationError, VersionConflictError } from '../errors.js';
 import { listFosterHomes, loadHouseholdMembersByHome } from '../homes/foster-homes.js';
 import { addDays, todayInSweden } from '../shared/dates.js';
-import { createTestDatabase, demoActor, type TestDatabase } from '../testing/index.js';
+import { createTestDatabase, demoActor, organisationIdByName, type TestDatabase } from '../testing/index.js';
 import { listTrainingCourses, loadTrainingSessionsByCourse, recordTrainingAttendance, recordTrainingCompletion } from '../training/courses.js';
 import { registerInquiry, type RegisterInquiryInput } from './inquiries.js';
 import { advanceRecruitment, leaveRecruitment, pauseRecruitment, recordScreening, resumeRecruitment } from './moves.js';
@@ -40,9 +40,8 @@ const daysAgo = (n: number) => addDays(today, -n);
 
 before(async () => {
   db = await createTestDatabase();
-  const organisation = async (name: string) => (await db.kysely.selectFrom('organisations').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
-  unitId = await organisation('Familjehemsenheten Norra länsdelen');
-  noraId = await organisation('Nora kommun');
+  unitId = await organisationIdByName(db, 'Familjehemsenheten Norra länsdelen');
+  noraId = await organisationIdByName(db, 'Nora kommun');
   anna = await demoActor(db, 'anna.lind@familjehem-norra.se');
   erik = await demoActor(db, 'erik.berg@familjehem-norra.se');
   eva = await demoActor(db, 'eva.ahlin@lindesberg.se', unitId);

@@ -5,7 +5,7 @@ import type { Actor, Session } from '../access/actor.js';
 import { inIdentityTransaction } from '../db/database.js';
 import { ForbiddenError, ValidationError } from '../errors.js';
 import { insertHome } from '../placements/test-fixtures.js';
-import { createTestDatabase, demoActor, type TestDatabase } from '../testing/index.js';
+import { createTestDatabase, demoActor, organisationIdByName, type TestDatabase } from '../testing/index.js';
 import { loadInterventionRegister, interventionRegisterCsv } from './intervention-register.js';
 import { loadIvoFosterChildList } from './ivo-foster-children.js';
 import { loadPlacementOverview, type PlacementOverview } from './placement-overview.js';
@@ -59,10 +59,9 @@ const cases = new Map<string, string>();
  */
 before(async () => {
   db = await createTestDatabase();
-  const organisation = async (name: string) => (await db.kysely.selectFrom('organisations').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
-  const unitId = await organisation('Familjehemsenheten Norra länsdelen');
-  lindesbergId = await organisation('Lindesbergs kommun');
-  noraId = await organisation('Nora kommun');
+  const unitId = await organisationIdByName(db, 'Familjehemsenheten Norra länsdelen');
+  lindesbergId = await organisationIdByName(db, 'Lindesbergs kommun');
+  noraId = await organisationIdByName(db, 'Nora kommun');
   sara = await demoActor(db, 'sara.nilsson@lindesberg.se');
   maria = await demoActor(db, 'maria.holm@lindesberg.se');
   johan = await demoActor(db, 'johan.ek@nora.se');

@@ -81,3 +81,8 @@ export async function demoActor(db: Database, email: string, organisationId?: st
   if (!actor) throw new Error(`No demo user ${email}`);
   return actor;
 }
+
+/** The id of a demo organisation by its name (e.g. "Nora kommun", "Familjehemsenheten Norra länsdelen"). */
+export async function organisationIdByName(db: Database, name: string): Promise<string> {
+  return (await db.kysely.selectFrom('organisations').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
+}
