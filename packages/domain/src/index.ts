@@ -52,3 +52,4 @@ export * from './reports/unexecuted-decisions.js';
 export * from './reports/ivo-foster-children.js';
 export * from './reports/intervention-register.js';
 export * from './reports/placement-overview.js';
+export * from './costs/daily-cost.js';
