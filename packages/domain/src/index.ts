@@ -3,6 +3,7 @@ export * from './db/database.js';
 export type { Tables } from './db/tables.js';
 export * from './access/roles.js';
 export * from './access/actor.js';
+export * from './access/users.js';
 export * from './audit/audit.js';
 export * from './units/cost-sharing.js';
 export * from './units/units.js';

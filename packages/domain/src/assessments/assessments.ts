@@ -22,6 +22,7 @@ import {
 } from './home-assessment.js';
 import { assessmentChecklist, incompleteMessage, type AssessmentChecklist } from './readiness.js';
 import { loadRegisterChecksByAssessment } from './register-checks.js';
+import { loadUserNames } from '../access/users.js';
 
 /** A user of the unit who can lead an assessment (utredare). */
 export interface Assessor {
@@ -48,9 +49,7 @@ export async function listAssessors(session: Session): Promise<Assessor[]> {
 
 export async function loadAssessors(session: Session, userIds: readonly string[]): Promise<Assessor[]> {
   requireRole(session.actor, ...ASSESSMENT_READERS);
-  if (userIds.length === 0) return [];
-  const rows = await session.db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', userIds).execute();
-  return rows.map((row) => ({ id: row.id, displayName: row.display_name }));
+  return loadUserNames(session, userIds);
 }
 
 async function loadAssessmentsWhere(session: Session, column: 'foster_home_id' | 'recruitment_id', ids: readonly string[]): Promise<HomeAssessment[]> {

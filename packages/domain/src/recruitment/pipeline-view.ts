@@ -134,10 +134,3 @@ export async function loadRecruitmentEvents(session: Session, recruitmentIds: re
     recordedAt: row.created_at,
   }));
 }
-
-/** The names of the users who signed events (RLS: colleagues of the actor's organisation). */
-export async function loadUserNames(session: Session, userIds: readonly string[]): Promise<Array<{ id: string; displayName: string }>> {
-  if (userIds.length === 0) return [];
-  const rows = await session.db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', userIds).execute();
-  return rows.map((row) => ({ id: row.id, displayName: row.display_name }));
-}

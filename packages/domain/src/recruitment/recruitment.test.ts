@@ -17,9 +17,9 @@ import {
   loadLatestRecruitmentsByHome,
   loadRecruitmentEvents,
   loadRecruitmentProgress,
-  loadUserNames,
   recruitmentProgress,
 } from './pipeline-view.js';
+import { loadUserNames } from '../access/users.js';
 import { getRecruitment, loadRecruitments, openRecruitment, type Recruitment } from './recruitments.js';
 
 let db: TestDatabase;
