@@ -310,6 +310,7 @@ export interface PlacementsTable {
   agreement_signed_on: IsoDate | null;
   care_plan_on: IsoDate | null;
   implementation_plan_on: IsoDate | null;
+  treatment_assignment: Generated<boolean>;
   version: Generated<number>;
   created_at: CreatedAt;
   updated_at: Timestamp;
@@ -392,6 +393,81 @@ export interface FollowUpsTable {
   created_at: CreatedAt;
 }
 
+/** Money columns are integer öre (int8, parsed to safe integers). */
+export interface FeeRatesTable {
+  id: Generated<string>;
+  owner_org_id: string;
+  home_kind: string;
+  age_from: number;
+  age_to: number;
+  valid_from: IsoDate;
+  valid_to: IsoDate | null;
+  fee_per_day: number;
+  expenses_per_day: number;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface RateIndicesTable {
+  owner_org_id: string;
+  year: number;
+  basis_points: number;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface ConsultantPricesTable {
+  id: Generated<string>;
+  owner_org_id: string;
+  agency_id: string;
+  contract_reference: string;
+  valid_from: IsoDate;
+  valid_to: IsoDate | null;
+  price_per_day: number;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface TreatmentSupplementsTable {
+  id: Generated<string>;
+  owner_org_id: string;
+  valid_from: IsoDate;
+  valid_to: IsoDate | null;
+  per_day: number;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface PlacementExtraCostsTable {
+  id: Generated<string>;
+  owner_org_id: string;
+  placement_id: string;
+  incurred_on: IsoDate;
+  amount: number;
+  description: string;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface CostBudgetsTable {
+  owner_org_id: string;
+  year: number;
+  category: string;
+  amount: number;
+  version: Generated<number>;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
+export interface UnitRunningCostsTable {
+  owner_org_id: string;
+  year: number;
+  amount: number;
+  version: Generated<number>;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
 export interface Tables {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -423,4 +499,11 @@ export interface Tables {
   placement_decisions: PlacementDecisionsTable;
   follow_up_policies: FollowUpPoliciesTable;
   follow_ups: FollowUpsTable;
+  fee_rates: FeeRatesTable;
+  rate_indices: RateIndicesTable;
+  consultant_prices: ConsultantPricesTable;
+  treatment_supplements: TreatmentSupplementsTable;
+  placement_extra_costs: PlacementExtraCostsTable;
+  cost_budgets: CostBudgetsTable;
+  unit_running_costs: UnitRunningCostsTable;
 }

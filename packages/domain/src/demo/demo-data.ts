@@ -9,6 +9,7 @@ import { loadRecruitmentDemo } from './recruitment-demo.js';
 import { loadAssessmentsDemo } from './assessments-demo.js';
 import { loadPlacementsDemo } from './placements-demo.js';
 import { loadFollowUpsDemo } from './follow-ups-demo.js';
+import { loadCostsDemo } from './costs-demo.js';
 
 /**
  * Builds the demo data set from the seeds: the four municipalities of the joint foster-care unit
@@ -366,6 +367,7 @@ export async function loadDemoData(db: Db, options: DemoOptions = {}): Promise<D
     await loadAssessmentsDemo(context);
     await loadPlacementsDemo(context);
     await loadFollowUpsDemo(context);
+    await loadCostsDemo(context);
     return { organisations: organisationIds.size, users: DEMO_USERS.length, fosterHomes: homes.length, householdMembers };
   });
 }

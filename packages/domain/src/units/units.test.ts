@@ -53,10 +53,10 @@ async function allKeys() {
 }
 
 describe('the cost-sharing key (fördelningsnyckel) of the joint unit', () => {
-  it('the demo agreement has four member municipalities and keys for 2025 and 2026', async () => {
+  it('the demo agreement has four member municipalities and keys for every year from its start in 2023 to 2026', async () => {
     assert.equal(populations.length, 4);
     const keys = await as(erik, (session) => loadCostSharingKeysByAgreement(session, [agreement.id]));
-    assert.deepEqual(keys.map((k) => k.year), [2026, 2025]);
+    assert.deepEqual(keys.map((k) => k.year), [2026, 2025, 2024, 2023]);
   });
 
   it('the unit’s enhetschef sets the 2027 key by population, and the shares add up to 10 000 basis points', async () => {
@@ -85,7 +85,7 @@ describe('the cost-sharing key (fördelningsnyckel) of the joint unit', () => {
       [['create', 'CostSharingKey', key.id, erik.userId, unitId, 'fördelningsnyckel 2027']],
     );
     const keys = await as(erik, (session) => loadCostSharingKeysByAgreement(session, [agreement.id]));
-    assert.deepEqual(keys.map((k) => k.year), [2027, 2026, 2025]);
+    assert.deepEqual(keys.map((k) => k.year), [2027, 2026, 2025, 2024, 2023]);
   });
 
   it('setting 2026 again is refused with a Swedish message, and the agreed 2026 key stays as it was', async () => {

@@ -4,6 +4,7 @@ import * as unitsAndHomes from './2026_11_23_0002_units_and_homes.js';
 import * as recruitmentAndAssessment from './2026_11_23_0003_recruitment_and_assessment.js';
 import * as childrenAndPlacements from './2026_11_23_0004_children_and_placements.js';
 import * as placementsAndFollowUp from './2026_11_23_0005_placements_and_follow_up.js';
+import * as dailyCosts from './2026_11_23_0006_daily_costs.js';
 
 /** Every migration, imported statically so bundling and tests see the same list. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_0003_recruitment_and_assessment': recruitmentAndAssessment,
   '2026_11_23_0004_children_and_placements': childrenAndPlacements,
   '2026_11_23_0005_placements_and_follow_up': placementsAndFollowUp,
+  '2026_11_23_0006_daily_costs': dailyCosts,
 };
