@@ -54,3 +54,7 @@ export * from './reports/ivo-foster-children.js';
 export * from './reports/intervention-register.js';
 export * from './reports/placement-overview.js';
 export * from './costs/daily-cost.js';
+export * from './costs/rates.js';
+export * from './costs/month-costs.js';
+export * from './costs/cost-figures.js';
+export * from './costs/cost-report.js';

@@ -15,6 +15,7 @@ export const builder = new SchemaBuilder<{
   Scalars: {
     Date: { Input: string; Output: string };
     DateTime: { Input: Date; Output: Date };
+    Money: { Input: number; Output: number };
     ID: { Input: string; Output: string };
   };
   DefaultFieldNullability: false;

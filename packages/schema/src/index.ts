@@ -34,6 +34,7 @@ import './reports/unexecuted-decision-report.js';
 import './reports/placement-overview.js';
 import './reports/ivo-foster-child-list.js';
 import './reports/intervention-register.js';
+import './costs/cost-report.js';
 
 export const schema = lexicographicSortSchema(builder.toSchema());
 export type { Context } from './context.js';

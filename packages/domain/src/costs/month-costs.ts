@@ -75,14 +75,18 @@ export async function placementMonthCosts(db: Db | Trx, query: MonthCostQuery): 
   }));
 }
 
-/** The joint unit's sums for its members: no placement, no child (database function `unit_month_costs`). */
+/**
+ * The joint unit's sums for its members: no placement, no child (database function
+ * `unit_month_costs`). `month` null: the whole period, with each placement counted once.
+ */
 export interface UnitMonthCost {
   readonly municipalityId: string;
-  readonly month: string;
+  readonly month: string | null;
   readonly category: CostCategory;
   readonly placements: number;
   readonly days: number;
   readonly total: Ore;
+  readonly extra: Ore;
   readonly daysWithoutRate: number;
   readonly atOwnRates: Ore;
 }
@@ -90,22 +94,24 @@ export interface UnitMonthCost {
 export async function unitMonthCosts(trx: Trx, range: { from: IsoDate; to: IsoDate; plannedEnds?: boolean }): Promise<UnitMonthCost[]> {
   const { rows } = await sql<{
     municipality_id: string;
-    month: IsoDate;
+    month: IsoDate | null;
     category: CostCategory;
     placements: number;
     days: number;
     total: number;
+    extra: number;
     days_without_rate: number;
     at_own_rates: number;
   }>`select * from unit_month_costs(${range.from}::date, ${range.to}::date, ${range.plannedEnds ?? false})
-     order by month, municipality_id, category`.execute(trx);
+     order by month nulls first, municipality_id, category`.execute(trx);
   return rows.map((r) => ({
     municipalityId: r.municipality_id,
-    month: r.month.slice(0, 7),
+    month: r.month === null ? null : r.month.slice(0, 7),
     category: r.category,
     placements: r.placements,
     days: r.days,
     total: r.total,
+    extra: r.extra,
     daysWithoutRate: r.days_without_rate,
     atOwnRates: r.at_own_rates,
   }));

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ValidationError } from '../errors.js';
-import { assertValidKey, sharesFromPopulation } from './cost-sharing.js';
+import fc from 'fast-check';
+import { assertValidKey, sharesFromPopulation, splitByKey } from './cost-sharing.js';
 
 // Folkmängd 2023 for the four municipalities of the joint unit in northern Örebro län.
 const north = [
@@ -48,4 +49,30 @@ describe('cost-sharing key (fördelningsnyckel)', () => {
   it('a key with every member and 100 % is accepted', () => {
     assert.doesNotThrow(() => assertValidKey(sharesFromPopulation(north), north.map((n) => n.municipalityId)));
   });
+
+  it("splits the unit's running cost of 7 400 000 kr by the population key to the öre, the parts adding up exactly", () => {
+    const shares = sharesFromPopulation(north);
+    const parts = splitByKey(740_000_000, shares);
+    assert.equal(parts.reduce((sum, p) => sum + p.amount, 0), 740_000_000);
+    for (const part of parts) {
+      const exact = (740_000_000 * part.basisPoints) / 10_000;
+      assert.ok(Math.abs(part.amount - exact) < 1, `${part.municipalityId}: ${part.amount} is within one öre of ${exact}`);
+    }
+  });
+
+  it('any amount split by any key adds up exactly, each part within one öre of its share', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 45 }),
+        fc.array(fc.integer({ min: 1, max: 10_000 }), { minLength: 1, maxLength: 14 }),
+        (amount, points) => {
+          const parts = splitByKey(amount, points.map((basisPoints, i) => ({ municipalityId: `m${i}`, basisPoints })));
+          const weight = points.reduce((a, b) => a + b, 0);
+          assert.equal(parts.reduce((sum, p) => sum + p.amount, 0), amount);
+          parts.forEach((p, i) => assert.ok(Math.abs(p.amount - (amount * points[i]!) / weight) < 1.000001));
+        },
+      ),
+    );
+  });
 });
+

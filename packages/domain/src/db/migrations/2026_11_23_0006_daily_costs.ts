@@ -237,22 +237,23 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     revoke all on function placement_month_costs(uuid[], date, date, boolean, uuid) from public;
     grant execute on function placement_month_costs(uuid[], date, date, boolean, uuid) to samverka_app;
 
-    -- The joint unit's view of its members' costs: sums per municipality, month and category, never
-    -- a placement or a child. Runs as the definer so the unit counts placements in every home; the
-    -- municipalities are the unit's members during the period asked for.
+    -- The joint unit's view of its members' costs: sums per municipality, month and category, and
+    -- per municipality and category for the whole period (month null, placements counted once),
+    -- never a placement or a child. Runs as the definer so the unit counts placements in every
+    -- home; the municipalities are the unit's members during the period asked for.
     create function unit_month_costs(from_day date, to_day date, planned_ends boolean)
       returns table (
         municipality_id uuid, month date, category text, placements int, days int, total bigint,
-        days_without_rate int, at_own_rates bigint
+        extra bigint, days_without_rate int, at_own_rates bigint
       ) language sql stable security definer set search_path = public as $$
         select c.municipality_id, c.month, c.category, count(distinct c.placement_id)::int, sum(c.days)::int,
-          sum(c.total)::bigint, sum(c.days_without_rate)::int, sum(c.at_own_rates)::bigint
+          sum(c.total)::bigint, sum(c.extra)::bigint, sum(c.days_without_rate)::int, sum(c.at_own_rates)::bigint
         from placement_month_costs(array(
             select am.municipality_id from collaboration_agreements ca
             join agreement_members am on am.agreement_id = ca.id
             where ca.unit_id = app_org_id() and am.joined_on <= to_day
               and (am.left_on is null or am.left_on > from_day)), from_day, to_day, planned_ends, app_org_id()) c
-        group by c.municipality_id, c.month, c.category
+        group by grouping sets ((c.municipality_id, c.month, c.category), (c.municipality_id, c.category))
       $$;
     revoke all on function unit_month_costs(date, date, boolean) from public;
     grant execute on function unit_month_costs(date, date, boolean) to samverka_app;
