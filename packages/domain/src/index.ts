@@ -14,6 +14,7 @@ export * from './shared/validation.js';
 export * from './demo/demo-data.js';
 export * from './shared/dates.js';
 export * from './shared/csv.js';
+export * from './shared/identifying-text.js';
 export * from './recruitment/pipeline.js';
 export * from './recruitment/policy.js';
 export * from './recruitment/recruitments.js';

@@ -17,7 +17,11 @@ export type OrganisationKind =
   | 'SOCIAL_SERVICES_UNIT'
   | 'PRIMARY_CARE_UNIT'
   | 'SPECIALIST_CARE_UNIT'
-  | 'STEERING_GROUP';
+  | 'STEERING_GROUP'
+  | 'PRIVATE_SCHOOL'
+  | 'PRIVATE_CARE_PROVIDER'
+  | 'POLICE'
+  | 'OTHER';
 
 export const FOSTER_HOME_KINDS = [
   'OWN',

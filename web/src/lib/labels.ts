@@ -71,6 +71,10 @@ export const ORGANISATION_KIND_LABELS: Record<OrganisationKind, string> = {
   PRIMARY_CARE_UNIT: 'Primärvårdsenhet',
   SPECIALIST_CARE_UNIT: 'Specialistvårdsenhet',
   STEERING_GROUP: 'Styrgrupp',
+  PRIVATE_SCHOOL: 'Fristående skola',
+  PRIVATE_CARE_PROVIDER: 'Privat vårdgivare',
+  POLICE: 'Polis',
+  OTHER: 'Annan organisation',
 };
 
 /** Looks up a label, falling back to the raw value if the server sends something new. */

@@ -336,8 +336,8 @@ describe('Norrbus and the steering group stay outside the foster-home register',
     (['norrbus_convener', 'norrbus_participant', 'steering_group_member'] as Role[]).includes(m.role),
   );
 
-  it('the demo data has a Norrbus convener, a Norrbus participant and a steering-group member', () => {
-    assert.deepEqual(outsiders.map((m) => m.role).sort(), ['norrbus_convener', 'norrbus_participant', 'steering_group_member']);
+  it('the demo data has Norrbus conveners, Norrbus participants and a steering-group member', () => {
+    assert.deepEqual([...new Set(outsiders.map((m) => m.role))].sort(), ['norrbus_convener', 'norrbus_participant', 'steering_group_member']);
   });
 
   for (const outsider of outsiders) {

@@ -32,5 +32,9 @@ export const ORGANISATION_KINDS = [
   'primary_care_unit',
   'specialist_care_unit',
   'steering_group',
+  'private_school',
+  'private_care_provider',
+  'police',
+  'other',
 ] as const;
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];

@@ -468,6 +468,228 @@ export interface UnitRunningCostsTable {
   updated_at: Timestamp;
 }
 
+export interface LocalForumsTable {
+  id: Generated<string>;
+  owner_org_id: string;
+  name: string;
+  convener_org_id: string;
+  meeting_schedule: string;
+  created_at: CreatedAt;
+}
+
+export interface LocalForumMembersTable {
+  id: Generated<string>;
+  forum_id: string;
+  organisation_id: string | null;
+  name: string;
+  joined_on: IsoDate;
+  left_on: IsoDate | null;
+}
+
+export interface LocalForumMeetingsTable {
+  id: Generated<string>;
+  forum_id: string;
+  owner_org_id: string;
+  held_on: IsoDate;
+  topics: ColumnType<string[], string[] | undefined, string[]>;
+  minutes: string;
+  recorded_by: string;
+  created_at: CreatedAt;
+}
+
+export interface LocalForumActionsTable {
+  id: Generated<string>;
+  forum_meeting_id: string;
+  owner_org_id: string;
+  action: string;
+  responsible: string;
+  due_on: IsoDate | null;
+  done_on: IsoDate | null;
+}
+
+export interface NorrbusPersonsTable {
+  id: Generated<string>;
+  owner_org_id: string;
+  given_name: string;
+  family_name: string;
+  personal_identity_number: string | null;
+  birth_date: IsoDate;
+  gender: string;
+  municipality_id: string;
+  placed_outside_home: Generated<boolean>;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface NorrbusGuardiansTable {
+  id: Generated<string>;
+  owner_org_id: string;
+  person_id: string;
+  name: string;
+  created_at: CreatedAt;
+}
+
+export interface NorrbusConsentsTable {
+  id: Generated<string>;
+  owner_org_id: string;
+  person_id: string;
+  given_by: string;
+  guardian_id: string | null;
+  given_on: IsoDate;
+  limitation: string | null;
+  withdrawn_on: IsoDate | null;
+  withdrawal_note: string | null;
+  recorded_by: string;
+  created_at: CreatedAt;
+}
+
+export interface NorrbusConsentOrganisationsTable {
+  consent_id: string;
+  organisation_id: string;
+  information: string;
+}
+
+export interface NorrbusMeetingsTable {
+  id: Generated<string>;
+  owner_org_id: string;
+  person_id: string;
+  follow_up_of_id: string | null;
+  initiated_on: IsoDate;
+  initiative_reason: string;
+  purpose: string | null;
+  scheduled_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  location: string | null;
+  two_party_reason: string | null;
+  status: Generated<string>;
+  held_on: IsoDate | null;
+  notes: string | null;
+  coordinator_org_id: string | null;
+  follow_up_convener_org_id: string | null;
+  created_by: string;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface NorrbusInvitationsTable {
+  meeting_id: string;
+  organisation_id: string;
+  owner_org_id: string;
+  invited_on: IsoDate;
+}
+
+export interface NorrbusParticipantsTable {
+  id: Generated<string>;
+  meeting_id: string;
+  owner_org_id: string;
+  organisation_id: string | null;
+  name: string;
+  role: string;
+  mandate: string | null;
+}
+
+export interface NorrbusCommitmentsTable {
+  id: Generated<string>;
+  meeting_id: string;
+  owner_org_id: string;
+  responsible_org_id: string;
+  intervention: string;
+  extent: string;
+  performer: string;
+  follow_up_method: string;
+  follow_up_on: IsoDate;
+  outcome: string | null;
+  outcome_on: IsoDate | null;
+  outcome_meeting_id: string | null;
+  outcome_note: string | null;
+  version: Generated<number>;
+  created_at: CreatedAt;
+}
+
+export interface DeviationsTable {
+  id: Generated<string>;
+  owner_org_id: string;
+  county: string;
+  county_part: string | null;
+  municipality_id: string;
+  meeting_id: string | null;
+  category: string;
+  occurred_on: IsoDate;
+  reported_on: IsoDate;
+  description: string;
+  cleared_summary: string | null;
+  cleared_by: string | null;
+  cleared_on: IsoDate | null;
+  level: Generated<string>;
+  status: Generated<string>;
+  closed_on: IsoDate | null;
+  gender: string | null;
+  reported_by: string;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface DeviationPartiesTable {
+  deviation_id: string;
+  organisation_id: string;
+  analysis: string | null;
+  analysed_on: IsoDate | null;
+  analysed_by: string | null;
+}
+
+export interface DeviationEventsTable {
+  id: Generated<string>;
+  deviation_id: string;
+  occurred_on: IsoDate;
+  kind: string;
+  level: string;
+  organisation_id: string;
+  user_id: string;
+  decision: string | null;
+  created_at: CreatedAt;
+}
+
+export interface DisputesTable {
+  id: Generated<string>;
+  owner_org_id: string;
+  county: string;
+  county_part: string | null;
+  municipality_id: string;
+  subject: string;
+  intervention: string;
+  question: string;
+  raised_on: IsoDate;
+  level: Generated<string>;
+  status: Generated<string>;
+  outcome: string | null;
+  resolved_on: IsoDate | null;
+  raised_by: string;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface DisputePartiesTable {
+  dispute_id: string;
+  organisation_id: string;
+  position: string | null;
+  stated_on: IsoDate | null;
+}
+
+export interface DisputeEventsTable {
+  id: Generated<string>;
+  dispute_id: string;
+  occurred_on: IsoDate;
+  kind: string;
+  level: string;
+  organisation_id: string;
+  user_id: string;
+  note: string | null;
+  created_at: CreatedAt;
+}
+
 export interface Tables {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -506,4 +728,22 @@ export interface Tables {
   placement_extra_costs: PlacementExtraCostsTable;
   cost_budgets: CostBudgetsTable;
   unit_running_costs: UnitRunningCostsTable;
+  local_forums: LocalForumsTable;
+  local_forum_members: LocalForumMembersTable;
+  local_forum_meetings: LocalForumMeetingsTable;
+  local_forum_actions: LocalForumActionsTable;
+  norrbus_persons: NorrbusPersonsTable;
+  norrbus_guardians: NorrbusGuardiansTable;
+  norrbus_consents: NorrbusConsentsTable;
+  norrbus_consent_organisations: NorrbusConsentOrganisationsTable;
+  norrbus_meetings: NorrbusMeetingsTable;
+  norrbus_invitations: NorrbusInvitationsTable;
+  norrbus_participants: NorrbusParticipantsTable;
+  norrbus_commitments: NorrbusCommitmentsTable;
+  deviations: DeviationsTable;
+  deviation_parties: DeviationPartiesTable;
+  deviation_events: DeviationEventsTable;
+  disputes: DisputesTable;
+  dispute_parties: DisputePartiesTable;
+  dispute_events: DisputeEventsTable;
 }

@@ -88,8 +88,13 @@ export const DEMO_USERS: readonly DemoUserSeed[] = [
   { email: 'karin.sjoberg@hallefors.se', displayName: 'Karin Sjöberg', memberships: [['hallefors', 'child_social_worker']] },
   { email: 'olof.hed@ljusnarsberg.se', displayName: 'Olof Hed', memberships: [['ljusnarsberg', 'child_social_worker']] },
   { email: 'eva.ahlin@lindesberg.se', displayName: 'Eva Ahlin', memberships: [['lindesberg', 'administrator'], ['unit', 'administrator']] },
-  { email: 'lisa.lundqvist@pitea.se', displayName: 'Lisa Lundqvist', memberships: [['pitea', 'norrbus_convener']] },
-  { email: 'mats.nyberg@norrbotten.se', displayName: 'Mats Nyberg', memberships: [['region', 'norrbus_participant']] },
+  // Norrbus: a school counsellor who convenes, and participants from social services, primary care and child psychiatry.
+  { email: 'lisa.lundqvist@pitea.se', displayName: 'Lisa Lundqvist', memberships: [['pitea-school', 'norrbus_convener']] },
+  { email: 'sofia.backman@pitea.se', displayName: 'Sofia Backman', memberships: [['pitea-ifo', 'norrbus_participant'], ['pitea-ifo', 'norrbus_convener']] },
+  { email: 'mats.nyberg@norrbotten.se', displayName: 'Mats Nyberg', memberships: [['pitea-primary-care', 'norrbus_participant']] },
+  { email: 'jonas.eriksson@norrbotten.se', displayName: 'Jonas Eriksson', memberships: [['bup', 'norrbus_participant']] },
+  { email: 'karl.nilsson@lulea.se', displayName: 'Karl Nilsson', memberships: [['lulea-school', 'norrbus_convener']] },
+  { email: 'maja.kero@kiruna.se', displayName: 'Maja Kero', memberships: [['kiruna-ifo', 'norrbus_convener']] },
   { email: 'ingrid.wikstrom@norrbotten.se', displayName: 'Ingrid Wikström', memberships: [['steering', 'steering_group_member']] },
 ];
 
@@ -209,6 +214,29 @@ export async function loadDemoData(db: Db, options: DemoOptions = {}): Promise<D
     await addOrganisation('pitea-school', { kind: 'school_unit', name: 'Piteå kommun, Strömbackaskolan', county: NORRBOTTEN, county_part: 'Södra Norrbotten', parent_id: organisationIds.get('pitea')! });
     await addOrganisation('pitea-primary-care', { kind: 'primary_care_unit', name: 'Hälsocentralen Öjebyn', county: NORRBOTTEN, county_part: 'Södra Norrbotten', parent_id: region });
     await addOrganisation('bup', { kind: 'specialist_care_unit', name: 'Barn- och ungdomspsykiatrin Norrbotten', county: NORRBOTTEN, parent_id: region });
+    // Norrbus parties in four municipalities, one in each county part, and a forum guest (the police).
+    const norrbusParties: Array<[key: string, kind: OrganisationKind, name: string, municipalityKey: string | null, countyPart: string]> = [
+      ['pitea-ifo', 'social_services_unit', 'Piteå kommun, Individ- och familjeomsorgen', 'pitea', 'Södra Norrbotten'],
+      ['lulea-school', 'school_unit', 'Luleå kommun, Hertsöskolan', 'lulea', 'Södra Norrbotten'],
+      ['lulea-ifo', 'social_services_unit', 'Luleå kommun, Socialtjänsten barn och familj', 'lulea', 'Södra Norrbotten'],
+      ['lulea-primary-care', 'primary_care_unit', 'Hälsocentralen Hertsön', null, 'Södra Norrbotten'],
+      ['lulea-private-school', 'private_school', 'Pysslingen Ekbacken, Luleå', null, 'Södra Norrbotten'],
+      ['kiruna-school', 'school_unit', 'Kiruna kommun, Högalidskolan', 'kiruna', 'Malmfälten'],
+      ['kiruna-ifo', 'social_services_unit', 'Kiruna kommun, Individ- och familjeomsorgen', 'kiruna', 'Malmfälten'],
+      ['kiruna-primary-care', 'primary_care_unit', 'Hälsocentralen Kiruna', null, 'Malmfälten'],
+      ['kalix-school', 'school_unit', 'Kalix kommun, Furuhedsskolan', 'kalix', 'Östra Norrbotten'],
+      ['kalix-ifo', 'social_services_unit', 'Kalix kommun, Individ- och familjeomsorgen', 'kalix', 'Östra Norrbotten'],
+      ['kalix-primary-care', 'primary_care_unit', 'Hälsocentralen Kalix', null, 'Östra Norrbotten'],
+      ['arvidsjaur-school', 'school_unit', 'Arvidsjaurs kommun, Sandbackaskolan', 'arvidsjaur', 'Inlandet'],
+      ['arvidsjaur-ifo', 'social_services_unit', 'Arvidsjaurs kommun, Individ- och familjeomsorgen', 'arvidsjaur', 'Inlandet'],
+      ['arvidsjaur-primary-care', 'primary_care_unit', 'Hälsocentralen Arvidsjaur', null, 'Inlandet'],
+      ['habilitation', 'specialist_care_unit', 'Habiliteringen Norrbotten', null, ''],
+      ['pitea-police', 'police', 'Polisen, lokalpolisområde Piteå', null, 'Södra Norrbotten'],
+    ];
+    for (const [key, kind, name, municipalityKey, countyPart] of norrbusParties) {
+      const parent = municipalityKey ? organisationIds.get(municipalityKey)! : kind === 'police' ? null : region;
+      await addOrganisation(key, { kind, name, county: NORRBOTTEN, ...(countyPart ? { county_part: countyPart } : {}), ...(parent ? { parent_id: parent } : {}) });
+    }
 
     const agreement = await trx
       .insertInto('collaboration_agreements')
@@ -368,6 +396,7 @@ export async function loadDemoData(db: Db, options: DemoOptions = {}): Promise<D
     await loadPlacementsDemo(context);
     await loadFollowUpsDemo(context);
     await loadCostsDemo(context);
+    // Norrbus demo loaders (meetings, deviations and disputes, forums) follow, in that order.
     return { organisations: organisationIds.size, users: DEMO_USERS.length, fosterHomes: homes.length, householdMembers };
   });
 }

@@ -12,6 +12,10 @@ const KIND_TITLES: Record<OrganisationKind, string> = {
   primary_care_unit: 'vårdcentral / hälsocentral',
   specialist_care_unit: 'specialistvård (BUP, habilitering)',
   steering_group: 'styrgrupp',
+  private_school: 'fristående skola',
+  private_care_provider: 'privat vårdgivare',
+  police: 'polis',
+  other: 'annan organisation (t.ex. fastighetsägare, ideell förening)',
 };
 
 export const OrganisationKindEnum = builder.enumType('OrganisationKind', {
