@@ -169,20 +169,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     create index norrbus_commitments_meeting_idx on norrbus_commitments(meeting_id);
     create index norrbus_commitments_responsible_idx on norrbus_commitments(responsible_org_id, follow_up_on);
 
-    -- True when the young person's consent in force on the day names the organisation and, under 18,
-    -- so does every registered guardian's (and there is at least one). A withdrawal by any of them
-    -- ends it. Definer rights: the organisation asking cannot read the consents themselves.
+    -- True when a consent in force on the day from the young person names the organisation and,
+    -- under 18, so does one from every registered guardian (and there is at least one). A
+    -- signatory's withdrawal ends their consent from that day; a new consent given later counts.
+    -- Definer rights: the organisation asking cannot read the consents themselves.
     create function norrbus_has_consent(person uuid, org uuid, on_day date) returns boolean
       language sql stable security definer set search_path = public as $$
         with covering as (
           select c.given_by, c.guardian_id from norrbus_consents c
           join norrbus_consent_organisations co on co.consent_id = c.id and co.organisation_id = org
           where c.person_id = person and c.given_on <= on_day and (c.withdrawn_on is null or c.withdrawn_on > on_day)
-        ), withdrawn as (
-          select 1 from norrbus_consents c where c.person_id = person and c.withdrawn_on <= on_day
         )
-        select not exists (select 1 from withdrawn)
-          and exists (select 1 from covering where given_by = 'young_person')
+        select exists (select 1 from covering where given_by = 'young_person')
           and (
             (select p.birth_date + interval '18 years' <= on_day from norrbus_persons p where p.id = person)
             or (
