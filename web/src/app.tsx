@@ -23,6 +23,10 @@ import { PlacementsOverviewPage } from './pages/reports/placements-overview-page
 import { RegisterPage } from './pages/reports/register-page';
 import { ReportsIndexPage } from './pages/reports/reports-index-page';
 import { UnexecutedDecisionsPage } from './pages/reports/unexecuted-decisions-page';
+import { CostDashboardPage } from './pages/costs/cost-dashboard-page';
+import { PlacementCostsPage } from './pages/costs/placement-costs-page';
+import { BudgetPage } from './pages/costs/budget-page';
+import { PriceListPage } from './pages/costs/price-list-page';
 
 export function App() {
   return (
@@ -52,6 +56,10 @@ export function App() {
             <Route path="rapporter/ivo-familjehem" element={<IvoListPage />} />
             <Route path="rapporter/socialstyrelsen" element={<RegisterPage />} />
             <Route path="rapporter/placeringar" element={<PlacementsOverviewPage />} />
+            <Route path="kostnader" element={<CostDashboardPage />} />
+            <Route path="kostnader/placeringar" element={<PlacementCostsPage />} />
+            <Route path="kostnader/prislista" element={<PriceListPage />} />
+            <Route path="kostnader/budget" element={<BudgetPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

@@ -59,3 +59,6 @@ export * from './costs/rates.js';
 export * from './costs/month-costs.js';
 export * from './costs/cost-figures.js';
 export * from './costs/cost-report.js';
+export * from './costs/price-lists.js';
+export * from './costs/extra-costs.js';
+export * from './costs/budgets.js';

@@ -35,6 +35,9 @@ import './reports/placement-overview.js';
 import './reports/ivo-foster-child-list.js';
 import './reports/intervention-register.js';
 import './costs/cost-report.js';
+import './costs/price-list.js';
+import './costs/budget.js';
+import './costs/placement-costs.js';
 
 export const schema = lexicographicSortSchema(builder.toSchema());
 export type { Context } from './context.js';

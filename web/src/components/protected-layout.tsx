@@ -106,6 +106,7 @@ export function ProtectedLayout() {
                   </li>
                 </>
               )}
+              {(viewer?.organisation.kind === 'MUNICIPALITY' || viewer?.organisation.kind === 'FOSTER_CARE_UNIT') && viewer.roles.some((role) => role === 'HEAD_OF_UNIT' || role === 'ADMINISTRATOR' || (role === 'FOSTER_CARE_WORKER' && viewer.organisation.kind === 'FOSTER_CARE_UNIT')) && <li><NavLink to="/kostnader">Kostnader</NavLink></li>}
               <li>
                 <NavLink to="/lediga-platser">Lediga platser</NavLink>
               </li>

@@ -138,15 +138,20 @@ export interface SavingsTrendYear {
   readonly potential: Ore;
 }
 
-/** Per year, from rows whose month says the year. */
+/**
+ * Per year, from rows whose month says the year; years before the first with placement days are
+ * left out (the report's own year always stays).
+ */
 export function savingsTrend(years: readonly number[], rows: readonly CostFacts[]): SavingsTrendYear[] {
-  return years.map((year) => {
+  const trend = years.map((year) => {
     const inYear = rows.filter((r) => r.month !== null && r.month.startsWith(`${year}-`));
     const savings = savingsPotential(inYear);
     const ownDays = sum(inYear.filter((r) => !isConsultant(r)), (r) => r.days);
     const all = ownDays + savings.consultantDays;
     return { year, ownDays, consultantDays: savings.consultantDays, consultantShare: all === 0 ? 0 : Math.round((savings.consultantDays * 1000) / all) / 10, potential: savings.potential };
   });
+  const first = trend.findIndex((t) => t.ownDays + t.consultantDays > 0);
+  return trend.slice(first === -1 ? trend.length - 1 : Math.min(first, trend.length - 1));
 }
 
 export interface BudgetLine {

@@ -119,22 +119,28 @@ interface UnitOfMunicipality {
   readonly unitId: string;
   readonly unitName: string;
   readonly agreementId: string;
+  readonly joinedOn: IsoDate;
+  readonly leftOn: IsoDate | null;
 }
 
-/** The joint unit the municipality belongs to during the year, if any. */
-async function unitOf(trx: Trx, municipalityId: string, period: ReportPeriod): Promise<UnitOfMunicipality | null> {
+/**
+ * The joint unit the municipality belongs to, or last belonged to. Its dated own-home price list
+ * prices the savings potential for every year, also years before the municipality joined: the
+ * question is what the days would have cost in the unit's homes.
+ */
+async function unitOf(trx: Trx, municipalityId: string): Promise<UnitOfMunicipality | null> {
   const row = await trx
     .selectFrom('agreement_members as am')
     .innerJoin('collaboration_agreements as ca', 'ca.id', 'am.agreement_id')
     .innerJoin('organisations as o', 'o.id', 'ca.unit_id')
-    .select(['ca.unit_id', 'o.name', 'ca.id'])
+    .select(['ca.unit_id', 'o.name', 'ca.id', 'am.joined_on', 'am.left_on'])
     .where('am.municipality_id', '=', municipalityId)
-    .where('am.joined_on', '<=', period.yearTo)
-    .where((eb) => eb.or([eb('am.left_on', 'is', null), eb('am.left_on', '>', period.yearFrom)]))
     .orderBy('am.joined_on', 'desc')
     .executeTakeFirst();
-  return row ? { unitId: row.unit_id, unitName: row.name, agreementId: row.id } : null;
+  return row ? { unitId: row.unit_id, unitName: row.name, agreementId: row.id, joinedOn: row.joined_on, leftOn: row.left_on } : null;
 }
+
+const memberDuring = (unit: UnitOfMunicipality, period: ReportPeriod) => unit.joinedOn <= period.yearTo && (unit.leftOn === null || unit.leftOn > period.yearFrom);
 
 export interface RunningCostSplit {
   readonly runningCost: Ore | null;
@@ -195,7 +201,7 @@ export async function municipalityCostReport(session: Session, rawQuery: CostRep
   const period = reportPeriod(query.year, query.asOf);
   const trx = session.db;
   const municipalityId = session.actor.organisationId;
-  const unit = await unitOf(trx, municipalityId, period);
+  const unit = await unitOf(trx, municipalityId);
   // Without a joint unit, the savings potential compares with the municipality's own price list.
   const ownRatesOwnerId = unit?.unitId ?? municipalityId;
   const scope = { municipalityIds: [municipalityId], ownRatesOwnerId };
@@ -205,7 +211,7 @@ export async function municipalityCostReport(session: Session, rawQuery: CostRep
   const earlier = await yearlyPlacementFacts(trx, municipalityId, ownRatesOwnerId, `${years[0]}-01-01`, `${period.year - 1}-12-31`);
   const budgets = await trx.selectFrom('cost_budgets').select(['category', 'amount']).where('owner_org_id', '=', municipalityId).where('year', '=', period.year).execute();
   const municipality = await trx.selectFrom('organisations').select('name').where('id', '=', municipalityId).executeTakeFirstOrThrow();
-  const running = unit ? await runningCostSplit(trx, unit.unitId, unit.agreementId, period.year) : { runningCost: null, split: [] };
+  const running = unit && memberDuring(unit, period) ? await runningCostSplit(trx, unit.unitId, unit.agreementId, period.year) : { runningCost: null, split: [] };
   const unitShare = running.split.find((part) => part.municipalityId === municipalityId) ?? null;
   const budget = budgetLines(
     new Map(budgets.map((b) => [b.category as BudgetCategory, b.amount])),
@@ -226,7 +232,7 @@ export async function municipalityCostReport(session: Session, rawQuery: CostRep
     budgetTotal: budget.total,
     savings: savingsPotential(outcome),
     savingsTrend: savingsTrend(years, [...earlier, ...outcome]),
-    unitName: unit?.unitName ?? null,
+    unitName: unit && memberDuring(unit, period) ? unit.unitName : null,
     unitShare,
     unitRunningCost: running.runningCost,
     daysWithoutRate: sumDaysWithoutRate(outcome),
@@ -347,7 +353,7 @@ export async function placementCostLines(session: Session, rawQuery: PlacementCo
   if (!period.outcome) return [];
   const trx = session.db;
   const municipalityId = session.actor.organisationId;
-  const unit = await unitOf(trx, municipalityId, period);
+  const unit = await unitOf(trx, municipalityId);
   const rows = (await placementMonthCosts(trx, { municipalityIds: [municipalityId], ...period.outcome, ownRatesOwnerId: unit?.unitId ?? municipalityId })).filter(
     (r) => (!query.category || r.category === query.category) && (!query.month || r.month === query.month),
   );
@@ -409,6 +415,11 @@ function sharedSections(report: { months: readonly MonthCost[]; categories: read
       report.months.map((m) => [m.month, ...COST_CATEGORIES.map((c) => kronorCell(m.categories.find((x) => x.category === c)?.total ?? 0)), kronorCell(m.outcome), kronorCell(m.forecast)]),
     ],
     [
+      'Vårddygn och snittkostnad per månad',
+      ['Månad', ...CATEGORY_HEADERS],
+      report.months.flatMap((m) => m.categories.map((c) => [m.month, ...categoryCells(c)])),
+    ],
+    [
       'Besparingspotential hittills i år',
       ['Konsulentstödda vårddygn', 'Kostnad konsulentstött (kr)', 'Samma dygn i egna familjehem (kr)', 'Besparingspotential (kr)'],
       [[report.savings.consultantDays, kronorCell(report.savings.consultantCost), kronorCell(report.savings.atOwnRates), kronorCell(report.savings.potential)]],
@@ -428,6 +439,11 @@ export function municipalityCostReportCsv(report: MunicipalityCostReport): strin
       `Budget och prognos ${report.year} (per ${report.asOf})`,
       ['Kategori', 'Budget helår (kr)', 'Utfall hittills (kr)', 'Prognos helår (kr)', 'Avvikelse (kr)'],
       [...report.budget, report.budgetTotal].map((l) => [l.label, kronorCell(l.budget), kronorCell(l.outcomeToDate), kronorCell(l.forecast), kronorCell(l.deviation)]),
+    ],
+    [
+      `Andel av familjehemsenhetens kostnad ${report.year}`,
+      ['Familjehemsenhet', 'Enhetens kostnad (kr)', 'Andel (%)', 'Kommunens del (kr)'],
+      report.unitShare ? [[report.unitName, kronorCell(report.unitRunningCost), decimal(report.unitShare.basisPoints / 100, 2), kronorCell(report.unitShare.amount)]] : [],
     ],
   ]);
 }
