@@ -52,6 +52,9 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     const pool = new pg.Pool({
       connectionString: options.url,
       max: options.poolSize ?? 10,
+      // JIT compilation cost more than it saved on the report queries (seconds per call, measured
+      // by the cost benchmark); the requests are many small queries and a few planned aggregates.
+      options: '-c jit=off',
       types: {
         getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
           if (oid === DATE_OID) return (value: string) => value;
