@@ -1,4 +1,5 @@
-import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
+import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { StartPage } from './components/start-page';
 import { ErrorBoundary } from './components/error-boundary';
 import { ProtectedLayout } from './components/protected-layout';
 import { FosterHomeRoute } from './pages/foster-home-page';
@@ -27,6 +28,19 @@ import { CostDashboardPage } from './pages/costs/cost-dashboard-page';
 import { PlacementCostsPage } from './pages/costs/placement-costs-page';
 import { BudgetPage } from './pages/costs/budget-page';
 import { PriceListPage } from './pages/costs/price-list-page';
+import { DeviationsPage } from './pages/deviations/deviations-page';
+import { DeviationRoute } from './pages/deviations/deviation-page';
+import { DisputesPage } from './pages/deviations/disputes-page';
+import { DisputeRoute } from './pages/deviations/dispute-page';
+import { SteeringGroupPage } from './pages/deviations/steering-group-page';
+import { ForumsPage } from './pages/norrbus/forums/forums-page';
+import { ForumRoute } from './pages/norrbus/forums/forum-page';
+import { CreateForumPage } from './pages/norrbus/forums/create-forum-page';
+import { RecordForumMeetingRoute } from './pages/norrbus/forums/record-meeting-page';
+import { SteeringDashboardPage } from './pages/norrbus/steering/steering-dashboard-page';
+import { NorrbusOverviewPage } from './pages/norrbus/meetings/overview-page';
+import { NewNorrbusMeetingPage } from './pages/norrbus/meetings/new-meeting-page';
+import { NorrbusMeetingRoute } from './pages/norrbus/meetings/meeting-page';
 
 export function App() {
   return (
@@ -35,7 +49,7 @@ export function App() {
         <Routes>
           <Route path="/logga-in" element={<SignInPage />} />
           <Route element={<ProtectedLayout />}>
-            <Route index element={<Navigate to="/familjehem" replace />} />
+            <Route index element={<StartPage />} />
             <Route path="familjehem" element={<FosterHomesPage />} />
             <Route path="familjehem/:id" element={<FosterHomeRoute />} />
             <Route path="lediga-platser" element={<FreePlacesPage />} />
@@ -60,6 +74,19 @@ export function App() {
             <Route path="kostnader/placeringar" element={<PlacementCostsPage />} />
             <Route path="kostnader/prislista" element={<PriceListPage />} />
             <Route path="kostnader/budget" element={<BudgetPage />} />
+            <Route path="avvikelser" element={<DeviationsPage />} />
+            <Route path="avvikelser/:id" element={<DeviationRoute />} />
+            <Route path="oenigheter" element={<DisputesPage />} />
+            <Route path="oenigheter/:id" element={<DisputeRoute />} />
+            <Route path="styrgrupp/avvikelser" element={<SteeringGroupPage />} />
+            <Route path="forum" element={<ForumsPage />} />
+            <Route path="forum/nytt" element={<CreateForumPage />} />
+            <Route path="forum/:id" element={<ForumRoute />} />
+            <Route path="forum/:id/nytt-mote" element={<RecordForumMeetingRoute />} />
+            <Route path="styrgrupp" element={<SteeringDashboardPage />} />
+            <Route path="norrbus" element={<NorrbusOverviewPage />} />
+            <Route path="norrbus/moten/ny" element={<NewNorrbusMeetingPage />} />
+            <Route path="norrbus/moten/:id" element={<NorrbusMeetingRoute />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

@@ -106,7 +106,6 @@ export function ProtectedLayout() {
                   </li>
                 </>
               )}
-              {(viewer?.organisation.kind === 'MUNICIPALITY' || viewer?.organisation.kind === 'FOSTER_CARE_UNIT') && viewer.roles.some((role) => role === 'HEAD_OF_UNIT' || role === 'ADMINISTRATOR' || (role === 'FOSTER_CARE_WORKER' && viewer.organisation.kind === 'FOSTER_CARE_UNIT')) && <li><NavLink to="/kostnader">Kostnader</NavLink></li>}
               <li>
                 <NavLink to="/lediga-platser">Lediga platser</NavLink>
               </li>
@@ -131,6 +130,12 @@ export function ProtectedLayout() {
                   </li>
                 </>
               )}
+              {(viewer?.organisation.kind === 'MUNICIPALITY' || viewer?.organisation.kind === 'FOSTER_CARE_UNIT') && viewer.roles.some((role) => role === 'HEAD_OF_UNIT' || role === 'ADMINISTRATOR' || (role === 'FOSTER_CARE_WORKER' && viewer.organisation.kind === 'FOSTER_CARE_UNIT')) && <li><NavLink to="/kostnader">Kostnader</NavLink></li>}
+              {viewer?.roles.some((role) => role === 'NORRBUS_CONVENER' || role === 'NORRBUS_PARTICIPANT') && <li><NavLink to="/norrbus">Norrbusmöten</NavLink></li>}
+              {viewer?.roles.some((role) => role === 'NORRBUS_CONVENER' || role === 'NORRBUS_PARTICIPANT' || role === 'HEAD_OF_UNIT' || role === 'CHILD_SOCIAL_WORKER') && <li><NavLink to="/avvikelser">Avvikelser</NavLink></li>}
+              {viewer?.roles.some((role) => role === 'NORRBUS_CONVENER' || role === 'NORRBUS_PARTICIPANT' || role === 'STEERING_GROUP_MEMBER') && <li><NavLink to="/forum">Forum barn och unga</NavLink></li>}
+              {viewer?.roles.includes('STEERING_GROUP_MEMBER') && <li><NavLink to="/styrgrupp" end>Årsuppföljning</NavLink></li>}
+              {viewer?.roles.includes('STEERING_GROUP_MEMBER') && <li><NavLink to="/styrgrupp/avvikelser">Avvikelser i länet</NavLink></li>}
             </ul>
           </nav>
           <div className="site-header__session">

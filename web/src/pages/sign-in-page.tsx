@@ -55,7 +55,7 @@ function safeReturnPath(from: string | undefined): string {
   if (from && from.startsWith('/') && !from.startsWith('//') && !from.startsWith('/logga-in')) {
     return from;
   }
-  return '/familjehem';
+  return '/';
 }
 
 export function SignInPage() {

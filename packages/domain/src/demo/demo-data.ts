@@ -10,6 +10,9 @@ import { loadAssessmentsDemo } from './assessments-demo.js';
 import { loadPlacementsDemo } from './placements-demo.js';
 import { loadFollowUpsDemo } from './follow-ups-demo.js';
 import { loadCostsDemo } from './costs-demo.js';
+import { loadNorrbusMeetingsDemo } from './norrbus-meetings-demo.js';
+import { loadNorrbusForumsDemo } from './norrbus-forums-demo.js';
+import { loadDeviationsDemo } from './deviations-demo.js';
 
 /**
  * Builds the demo data set from the seeds: the four municipalities of the joint foster-care unit
@@ -397,6 +400,9 @@ export async function loadDemoData(db: Db, options: DemoOptions = {}): Promise<D
     await loadFollowUpsDemo(context);
     await loadCostsDemo(context);
     // Norrbus demo loaders (meetings, deviations and disputes, forums) follow, in that order.
+    await loadNorrbusMeetingsDemo(context);
+    await loadDeviationsDemo(context);
+    await loadNorrbusForumsDemo(context);
     return { organisations: organisationIds.size, users: DEMO_USERS.length, fosterHomes: homes.length, householdMembers };
   });
 }

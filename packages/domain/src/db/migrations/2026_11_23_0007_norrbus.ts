@@ -297,6 +297,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     );
     create index dispute_events_dispute_idx on dispute_events(dispute_id, occurred_on);
 
+    -- Today in Sweden: a consent dated today is in force from Swedish midnight, whatever the
+    -- server's time zone (the domain's todayInSweden is the same day).
+    create function app_today() returns date language sql stable as $$ select (now() at time zone 'Europe/Stockholm')::date $$;
+
     -- Membership tests for policies whose tables refer to each other (a policy reading a table whose
     -- policy reads back would recurse): definer rights, answering only yes or no.
     create function norrbus_is_invited(meeting uuid, org uuid) returns boolean language sql stable security definer set search_path = public as
@@ -336,7 +340,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     alter table norrbus_persons enable row level security;
     alter table norrbus_persons force row level security;
     create policy norrbus_persons_read on norrbus_persons for select using (
-      owner_org_id = app_org_id() or norrbus_has_consent(id, app_org_id(), current_date));
+      owner_org_id = app_org_id() or norrbus_has_consent(id, app_org_id(), app_today()));
     create policy norrbus_persons_write on norrbus_persons for all using (owner_org_id = app_org_id()) with check (owner_org_id = app_org_id());
     alter table norrbus_guardians enable row level security;
     alter table norrbus_guardians force row level security;
@@ -353,7 +357,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     alter table norrbus_meetings force row level security;
     create policy norrbus_meetings_read on norrbus_meetings for select using (
       owner_org_id = app_org_id()
-      or (norrbus_has_consent(person_id, app_org_id(), current_date) and (
+      or (norrbus_has_consent(person_id, app_org_id(), app_today()) and (
         follow_up_convener_org_id = app_org_id()
         or norrbus_is_invited(id, app_org_id()))));
     create policy norrbus_meetings_insert on norrbus_meetings for insert with check (owner_org_id = app_org_id());
@@ -482,6 +486,61 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       norrbus_deviation_facts(date, date), norrbus_dispute_facts(date, date), steering_group_deviations(), steering_group_disputes() from public;
     grant execute on function norrbus_steering_county(), norrbus_meeting_facts(date, date), norrbus_commitment_facts(date, date),
       norrbus_deviation_facts(date, date), norrbus_dispute_facts(date, date), steering_group_deviations(), steering_group_disputes() to samverka_app;
+    -- The steering group's two writes: its decision on actions for a deviation escalated to the
+    -- county, and its outcome of a dispute escalated to the county. Definer rights like the reads
+    -- above, limited the same way: only a steering group member acting for a steering group of the
+    -- record's county, only at county level, only while open; dated between the record's start and today.
+    create function steering_group_decide_deviation(deviation uuid, on_day date, decision_text text) returns void
+      language plpgsql volatile security definer set search_path = public as $$
+      begin
+        if decision_text is null or length(trim(decision_text)) = 0 then
+          raise exception 'a decision is required' using errcode = 'check_violation';
+        end if;
+        update deviations d set status = 'action_decided', version = d.version + 1, updated_at = now()
+          where d.id = deviation and d.county = norrbus_steering_county() and d.level = 'county'
+            and d.status in ('analysed', 'action_decided') and on_day between d.reported_on and app_today();
+        if not found then
+          raise exception 'deviation % is not open to a steering group decision', deviation using errcode = 'insufficient_privilege';
+        end if;
+        insert into deviation_events (deviation_id, occurred_on, kind, level, organisation_id, user_id, decision)
+          values (deviation, on_day, 'decided', 'county', app_org_id(), app_user_id(), decision_text);
+      end $$;
+    create function steering_group_resolve_dispute(dispute uuid, on_day date, outcome_text text) returns void
+      language plpgsql volatile security definer set search_path = public as $$
+      begin
+        if outcome_text is null or length(trim(outcome_text)) = 0 then
+          raise exception 'an outcome is required' using errcode = 'check_violation';
+        end if;
+        update disputes d set status = 'resolved', outcome = outcome_text, resolved_on = on_day, version = d.version + 1, updated_at = now()
+          where d.id = dispute and d.county = norrbus_steering_county() and d.level = 'county' and d.status = 'open'
+            and on_day between d.raised_on and app_today();
+        if not found then
+          raise exception 'dispute % is not open to a steering group outcome', dispute using errcode = 'insufficient_privilege';
+        end if;
+        insert into dispute_events (dispute_id, occurred_on, kind, level, organisation_id, user_id, note)
+          values (dispute, on_day, 'resolved', 'county', app_org_id(), app_user_id(), outcome_text);
+      end $$;
+    -- Whether a text names the young person of the deviation's meeting, for whoever clears it, even
+    -- without a consent to read the person: yes or no, never the name.
+    create function deviation_text_names_person(deviation uuid, body text) returns boolean
+      language sql stable security definer set search_path = public as $$
+        -- Whole words: the text split at spaces and punctuation holds every part of a name.
+        with words as (select regexp_split_to_array(lower(body), '[[:space:][:punct:]]+') as tokens)
+        select exists (
+          select 1 from deviations d
+          join norrbus_meetings m on m.id = d.meeting_id
+          join norrbus_persons p on p.id = m.person_id
+          cross join lateral unnest(array[p.given_name, p.family_name]) as n(name)
+          cross join words w
+          where d.id = deviation and app_org_id() in (d.owner_org_id, d.municipality_id) and length(trim(n.name)) >= 2
+            and not exists (
+              select 1 from regexp_split_to_table(lower(trim(n.name)), '[[:space:][:punct:]]+') as part(word)
+              where part.word <> '' and not (part.word = any(w.tokens))))
+      $$;
+    revoke all on function steering_group_decide_deviation(uuid, date, text), steering_group_resolve_dispute(uuid, date, text),
+      deviation_text_names_person(uuid, text) from public;
+    grant execute on function steering_group_decide_deviation(uuid, date, text), steering_group_resolve_dispute(uuid, date, text),
+      deviation_text_names_person(uuid, text) to samverka_app;
   `.execute(db);
 }
 
