@@ -4,8 +4,7 @@ import { ForbiddenError, NotFoundError, RuleViolationError, ValidationError, Ver
 import { requireRole, type Session } from '../access/actor.js';
 import { recordAudit } from '../audit/audit.js';
 import type { DeviationEventsTable, DeviationPartiesTable, DeviationsTable, IsoDate } from '../db/tables.js';
-import { todayInSweden } from '../shared/dates.js';
-import { assertNotInFuture } from '../recruitment/recruitments.js';
+import { assertNotInFuture, todayInSweden } from '../shared/dates.js';
 import { isoDate, parseInput, requiredText } from '../shared/validation.js';
 import { assertDeIdentified, assertDeviationTextDoesNotNamePerson, meetingPersonNames } from './de-identification.js';
 import { actionDay, actionDayInput, expectedVersionInput, idInput } from './input.js';

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import type { IsoDate } from '../db/tables.js';
 import { ValidationError } from '../errors.js';
-import { assertNotInFuture } from '../recruitment/recruitments.js';
-import { todayInSweden } from '../shared/dates.js';
+import { assertNotInFuture, todayInSweden } from '../shared/dates.js';
 import { isoDate } from '../shared/validation.js';
 
 /** An id in an input, refused with the given Swedish message when it is not one. */

@@ -1,9 +1,10 @@
+import { assertNotInFuture } from '../shared/dates.js';
 import { z } from 'zod';
 import { requireRole, type Session } from '../access/actor.js';
 import { ValidationError } from '../errors.js';
 import { insertFosterHome, newFosterHomeFields, type FosterHomeKind } from '../homes/foster-homes.js';
 import { isoDate, parseInput } from '../shared/validation.js';
-import { assertNotInFuture, openRecruitment, RECRUITERS, RECRUITMENT_SOURCES, type Recruitment } from './recruitments.js';
+import { openRecruitment, RECRUITERS, RECRUITMENT_SOURCES, type Recruitment } from './recruitments.js';
 
 /**
  * The kinds of home a family can apply to become. A consultant-supported home is an agency's

@@ -3,7 +3,7 @@ import { requireRole, type Session } from '../access/actor.js';
 import { recordAudit } from '../audit/audit.js';
 import type { IsoDate, RecruitmentsTable } from '../db/tables.js';
 import { NotFoundError, RuleViolationError, ValidationError, VersionConflictError } from '../errors.js';
-import { todayInSweden } from '../shared/dates.js';
+import { assertNotInFuture, todayInSweden } from '../shared/dates.js';
 import { assertRequiredTrainingCompleted } from '../training/requirements.js';
 import {
   applyPipelineCommand,
@@ -206,7 +206,3 @@ function pipelineChanges(command: PipelineCommand, step: RecruitmentStep, on: Is
   }
 }
 
-/** A dated event records what has happened: a day after today cannot be signed yet. */
-export function assertNotInFuture(day: IsoDate, path: string): void {
-  if (day > todayInSweden()) throw new ValidationError([{ path, message: `Datumet ${day} har inte varit än; ange den dag det hände.` }]);
-}

@@ -1,5 +1,6 @@
 import { addDays as addDaysToDate, addMonths as addMonthsToDate, differenceInCalendarDays, format, parseISO } from 'date-fns';
 import type { IsoDate } from '../db/tables.js';
+import { ValidationError } from '../errors.js';
 
 /**
  * Calendar arithmetic on ISO dates (YYYY-MM-DD), the form dates have everywhere in the domain.
@@ -31,4 +32,9 @@ export function ageOn(birthDate: IsoDate, on: IsoDate): number {
   const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
   const [y, m, d] = on.split('-').map(Number) as [number, number, number];
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
+
+/** A dated event records what has happened: a day after today cannot be signed yet. */
+export function assertNotInFuture(day: IsoDate, path: string): void {
+  if (day > todayInSweden()) throw new ValidationError([{ path, message: `Datumet ${day} har inte varit än; ange den dag det hände.` }]);
 }

@@ -1,8 +1,8 @@
 import { operation } from '../../api/graphql';
 import { resultMutation } from '../../api/operations';
+import type { BudgetCategory, Ore } from './cost-report-operations';
 
 /** Amounts are integer öre (the API's Money). */
-type Ore = number;
 
 export type FeeHomeKind = 'OWN' | 'NETWORK' | 'EMERGENCY' | 'TREATMENT';
 export const FEE_HOME_KINDS: readonly FeeHomeKind[] = ['OWN', 'NETWORK', 'EMERGENCY', 'TREATMENT'];
@@ -127,7 +127,6 @@ export const AddConsultantPriceMutation = priceListMutation<NewPeriod & { agency
 export const AddTreatmentSupplementMutation = priceListMutation<NewPeriod & { perDay: Ore }>('addTreatmentSupplement', 'AddTreatmentSupplementInput');
 export const ApplyRateIndexMutation = priceListMutation<{ year: number; basisPoints: number }>('applyRateIndex', 'ApplyRateIndexInput');
 
-export type BudgetCategory = 'OWN' | 'NETWORK' | 'EMERGENCY' | 'TREATMENT' | 'CONSULTANT_SUPPORTED' | 'UNIT_SHARE';
 
 export interface Budget {
   category: BudgetCategory;
